@@ -1,0 +1,11 @@
+using DoubleDibz.Domain.Common;
+
+namespace DoubleDibz.Application.Auth;
+
+public static class AuthErrors
+{
+    public static readonly Error NotAuthorized = Error.Unauthorized("You're not authorized!");
+
+    // One message for "no such account" and "wrong password", so the answer does not reveal which accounts exist.
+    public static readonly Error InvalidCredentials = Error.WrongCredentials("Invalid username or password");
+}

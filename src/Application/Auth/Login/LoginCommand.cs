@@ -1,0 +1,26 @@
+using System.Text;
+using DoubleDibz.Application.Common.Sessions;
+using DoubleDibz.Application.Common.Users;
+using DoubleDibz.Domain.Common;
+using Mediator;
+
+namespace DoubleDibz.Application.Auth.Login;
+
+/// <summary>Sign in with a user name or e-mail (<see cref="Login"/>) and a password.</summary>
+public sealed record LoginCommand(string? Login, string? Password, bool RememberMe, CurrentSession? Requester)
+    : ICommand<Result<LoginOutcome>>
+{
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("Login = ").Append(Login).Append(", Password = [redacted], RememberMe = ").Append(RememberMe);
+        return true;
+    }
+}
+
+public abstract record LoginOutcome
+{
+    /// <summary>The request came from a signed-in session; no new session was started.</summary>
+    public sealed record AlreadyLoggedIn : LoginOutcome;
+
+    public sealed record LoggedIn(UserDto User, IssuedSession Session) : LoginOutcome;
+}

@@ -1,0 +1,17 @@
+using DoubleDibz.Domain.Users;
+
+namespace DoubleDibz.Application.Common.Ports;
+
+public interface IUserRepository
+{
+    Task<User?> FindByIdAsync(int id, CancellationToken cancellationToken);
+
+    /// <summary>Finds the user whose user name or e-mail address equals <paramref name="login"/>, ignoring case.</summary>
+    Task<User?> FindByLoginAsync(string login, CancellationToken cancellationToken);
+
+    Task<bool> UserNameExistsAsync(UserName userName, CancellationToken cancellationToken);
+
+    Task<bool> EmailExistsAsync(EmailAddress email, CancellationToken cancellationToken);
+
+    void Add(User user);
+}

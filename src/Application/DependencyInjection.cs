@@ -1,0 +1,34 @@
+using DoubleDibz.Application.Common.Passwords;
+using DoubleDibz.Application.Common.Sessions;
+using DoubleDibz.Application.Common.Users;
+using FluentValidation;
+using Mapster;
+using MapsterMapper;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace DoubleDibz.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Registers the use cases' collaborators: validators, the password policy, mapping and options.
+    /// The mediator itself (handlers and pipeline behaviors) is generated and registered in the host,
+    /// because the Mediator source generator must run in the outermost project.
+    /// </summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
+        services.AddSingleton<PasswordPolicy>();
+        services.Configure<PasswordPolicyOptions>(configuration.GetSection(PasswordPolicyOptions.SectionName));
+        services.Configure<SessionOptions>(configuration.GetSection(SessionOptions.SectionName));
+
+        var mapping = UserMapping.Configure(new TypeAdapterConfig());
+        mapping.Compile();
+        services.AddSingleton(mapping);
+        services.AddSingleton<IMapper>(sp => new Mapper(sp.GetRequiredService<TypeAdapterConfig>()));
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+}

@@ -1,0 +1,32 @@
+namespace DoubleDibz.Domain.Common;
+
+/// <summary>What kind of expected failure happened; the API layer maps each kind to a status code.</summary>
+public enum ErrorKind
+{
+    Validation,
+    Conflict,
+    WrongCredentials,
+    Unauthorized,
+}
+
+/// <summary>An expected failure. <see cref="Fields"/> is set for validation errors: property name to messages.</summary>
+public sealed record Error(ErrorKind Kind, string Message)
+{
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Fields { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>();
+
+    public static Error Validation(IReadOnlyDictionary<string, IReadOnlyList<string>> fields) =>
+        new(ErrorKind.Validation, "Form validation error") { Fields = fields };
+
+    public static Error Validation(string field, string message) =>
+        Validation(new Dictionary<string, IReadOnlyList<string>> { [field] = [message] });
+
+    /// <summary>A value object refused its input; the caller knows which field it came from.</summary>
+    public static Error Invalid(string message) => new(ErrorKind.Validation, message);
+
+    public static Error Conflict(string message) => new(ErrorKind.Conflict, message);
+
+    public static Error WrongCredentials(string message) => new(ErrorKind.WrongCredentials, message);
+
+    public static Error Unauthorized(string message) => new(ErrorKind.Unauthorized, message);
+}

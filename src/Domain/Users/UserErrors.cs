@@ -1,0 +1,12 @@
+using DoubleDibz.Domain.Common;
+
+namespace DoubleDibz.Domain.Users;
+
+/// <summary>The user-facing wording of the account rules, in one place.</summary>
+public static class UserErrors
+{
+    public const string Required = "This field is required.";
+
+    public static readonly Error UserNameTaken = Error.Conflict("This username is already taken!");
+    public static readonly Error EmailTaken = Error.Conflict("This email is already taken!");
+}

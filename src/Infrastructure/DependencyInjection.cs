@@ -1,0 +1,65 @@
+using DoubleDibz.Application.Common.Ports;
+using DoubleDibz.Infrastructure.Health;
+using DoubleDibz.Infrastructure.Passwords;
+using DoubleDibz.Infrastructure.Persistence;
+using DoubleDibz.Infrastructure.Sessions;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace DoubleDibz.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string DefaultConnectionString = "Data Source=App_Data/doubledibz.db";
+
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = configuration["Database:Provider"] ?? "Sqlite";
+        if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Database:Provider '{provider}' is not supported yet; use 'Sqlite'.");
+        }
+
+        var connectionString = ResolveSqlite(configuration.GetConnectionString("Default"), configuration[HostDefaults.ContentRootKey]);
+        services.AddDbContext<AppDbContext>(o => o.UseSqlite(connectionString));
+        services.AddScoped<IUserRepository, UserRepository>();
+        services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped<ISessionStore, SessionStore>();
+
+        services.Configure<Argon2Options>(configuration.GetSection(Argon2Options.SectionName));
+        services.AddSingleton<IPasswordHasher, Argon2idPasswordHasher>();
+        services.AddSingleton<ICommonPasswords, CommonPasswordList>();
+
+        // Keys in the database: every instance sharing it can read what another protected (CSRF tokens).
+        services.AddDataProtection().SetApplicationName("DoubleDibz").PersistKeysToDbContext<AppDbContext>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>
+    /// A relative SQLite file is placed under the content root (not the working directory), and its folder is
+    /// created, so the service starts with no set-up from wherever it is launched.
+    /// </summary>
+    internal static string ResolveSqlite(string? configured, string? contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? DefaultConnectionString : configured);
+        var dataSource = builder.DataSource;
+        var isFile = dataSource.Length > 0 && dataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory
+            && !dataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase);
+        if (isFile)
+        {
+            if (!Path.IsPathRooted(dataSource))
+            {
+                builder.DataSource = Path.GetFullPath(Path.Combine(contentRoot ?? AppContext.BaseDirectory, dataSource));
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,16 @@
+namespace DoubleDibz.Infrastructure.Passwords;
+
+/// <summary>Argon2id cost (configuration section <c>PasswordHashing</c>). Defaults are OWASP's: m=19456 KiB, t=2, p=1.</summary>
+public sealed class Argon2Options
+{
+    public const string SectionName = "PasswordHashing";
+
+    public int MemoryKiB { get; set; } = 19456;
+
+    public int Iterations { get; set; } = 2;
+
+    public int Parallelism { get; set; } = 1;
+
+    /// <summary>How many hashes may run at once; each holds <see cref="MemoryKiB"/> of memory while it runs.</summary>
+    public int MaxConcurrentHashes { get; set; } = Environment.ProcessorCount;
+}

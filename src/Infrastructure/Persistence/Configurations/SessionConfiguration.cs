@@ -1,0 +1,21 @@
+using DoubleDibz.Infrastructure.Sessions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DoubleDibz.Infrastructure.Persistence.Configurations;
+
+public sealed class SessionConfiguration : IEntityTypeConfiguration<SessionRecord>
+{
+    public void Configure(EntityTypeBuilder<SessionRecord> builder)
+    {
+        builder.ToTable("Sessions");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.TokenHash).HasMaxLength(32).IsRequired();
+        builder.HasIndex(s => s.TokenHash).IsUnique();
+        builder.HasIndex(s => s.UserId);
+
+        // Deleting a user ends all of their sessions.
+        builder.HasOne<DoubleDibz.Domain.Users.User>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,29 @@
+using DoubleDibz.Application.Common.Ports;
+using DoubleDibz.Domain.Users;
+using DoubleDibz.Infrastructure.Persistence.Configurations;
+using Microsoft.EntityFrameworkCore;
+
+namespace DoubleDibz.Infrastructure.Persistence;
+
+public sealed class UserRepository(AppDbContext db) : IUserRepository
+{
+    public Task<User?> FindByIdAsync(int id, CancellationToken cancellationToken) =>
+        db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+
+    public Task<User?> FindByLoginAsync(string login, CancellationToken cancellationToken)
+    {
+        // User names are letters and digits only, so a login with an '@' can only be an e-mail address.
+        var (column, key) = login.Contains('@', StringComparison.Ordinal)
+            ? (UserConfiguration.NormalizedEmail, EmailAddress.Normalize(login))
+            : (UserConfiguration.NormalizedUserName, UserName.Normalize(login));
+        return db.Users.FirstOrDefaultAsync(u => EF.Property<string>(u, column) == key, cancellationToken);
+    }
+
+    public Task<bool> UserNameExistsAsync(UserName userName, CancellationToken cancellationToken) =>
+        db.Users.AnyAsync(u => EF.Property<string>(u, UserConfiguration.NormalizedUserName) == userName.Normalized, cancellationToken);
+
+    public Task<bool> EmailExistsAsync(EmailAddress email, CancellationToken cancellationToken) =>
+        db.Users.AnyAsync(u => EF.Property<string>(u, UserConfiguration.NormalizedEmail) == email.Normalized, cancellationToken);
+
+    public void Add(User user) => db.Users.Add(user);
+}

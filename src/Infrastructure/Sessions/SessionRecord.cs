@@ -1,0 +1,19 @@
+namespace DoubleDibz.Infrastructure.Sessions;
+
+/// <summary>A stored session. The token itself is never stored: only its SHA-256, which is what a lookup matches.</summary>
+public sealed class SessionRecord
+{
+    public Guid Id { get; init; }
+
+    public required byte[] TokenHash { get; init; }
+
+    public int UserId { get; init; }
+
+    public bool Persistent { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset LastSeenAt { get; set; }
+
+    public DateTimeOffset ExpiresAt { get; set; }
+}

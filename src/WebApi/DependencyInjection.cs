@@ -1,0 +1,71 @@
+using DoubleDibz.Application.Auth.Signup;
+using DoubleDibz.Application.Common.Behaviors;
+using DoubleDibz.WebApi.Endpoints;
+using DoubleDibz.WebApi.Endpoints.Auth;
+using DoubleDibz.WebApi.Http;
+using DoubleDibz.WebApi.Security;
+using Mediator;
+using Scalar.AspNetCore;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace DoubleDibz.WebApi;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        // Scoped, because behaviors take scoped validators and handlers take the scoped DbContext.
+        services.AddMediator((MediatorOptions o) =>
+        {
+            o.ServiceLifetime = ServiceLifetime.Scoped;
+            o.Assemblies = [typeof(SignupCommand)];
+            o.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
+        });
+
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower;
+            o.SerializerOptions.PropertyNameCaseInsensitive = true;
+            o.SerializerOptions.Converters.Add(new FlexibleBooleanConverter());
+        });
+        services.Configure<FormOptions>(o => o.ValueLengthLimit = RequestBody.MaxBytes);
+
+        services.Configure<CookieSettings>(configuration.GetSection(CookieSettings.SectionName));
+        services.AddSingleton<SessionCookie>();
+        services.AddSingleton<CsrfTokens>();
+        services.AddSingleton<SpaPage>();
+        services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization();
+        services.AddOpenApi();
+        return services;
+    }
+
+    /// <summary>The request pipeline, outermost first.</summary>
+    public static WebApplication UseWebApi(this WebApplication app)
+    {
+        app.UseMiddleware<ErrorEnvelopeMiddleware>();
+        app.UseStatusCodePages(context =>
+        {
+            // Framework-made errors (404, 405, 413, 415...) under /api get the envelope; pages keep theirs.
+            var http = context.HttpContext;
+            return http.Request.Path.StartsWithSegments("/api")
+                ? ApiResults.Error(http.Response.StatusCode, ErrorTypes.DefaultMessage(http.Response.StatusCode)).ExecuteAsync(http)
+                : Task.CompletedTask;
+        });
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<CsrfMiddleware>();
+
+        app.MapAuthEndpoints();
+        app.MapSiteEndpoints();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapScalarApiReference(); // interactive API reference at /scalar/v1
+        }
+
+        app.UseSinglePageApp();
+        return app;
+    }
+}

@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using System.Security.Claims;
+using DoubleDibz.Application.Auth.Login;
+using DoubleDibz.Application.Auth.Logout;
+using DoubleDibz.Application.Auth.Signup;
+using DoubleDibz.Application.Auth.VerifyAuth;
+using DoubleDibz.Application.Common.Users;
+using DoubleDibz.WebApi.Http;
+using DoubleDibz.WebApi.Security;
+using Mediator;
+
+namespace DoubleDibz.WebApi.Endpoints.Auth;
+
+/// <summary>
+/// <c>/api/auth/*</c>. Each endpoint only turns HTTP into a use-case request and the result into the envelope;
+/// validation, logging and CSRF are handled once, around all of them.
+/// </summary>
+public static class AuthEndpoints
+{
+    public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup("/api/auth").WithTags("Auth").RequireCsrfToken();
+
+        auth.MapGet("/csrf", (HttpContext http, CsrfTokens csrf) =>
+                ApiResults.Ok(new CsrfTokenResponse(csrf.IssueToken(http)), "Send this token as X-CSRF-Token"))
+            .Describe<CsrfTokenResponse>("Anti-forgery token for this browser (sets its cookie)");
+
+        auth.MapGet("/verify_auth", async (ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new VerifyAuthQuery(user.CurrentSession()), ct))
+                .ToHttp(me => ApiResults.Ok(me, "You are logged in")))
+            .Describe<UserDto>("The signed-in user, or 401", StatusCodes.Status401Unauthorized);
+
+        auth.MapPost("/signup", async (RequestBody<SignupRequest> body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+                (await sender.Send(body.Value.ToCommand(user.CurrentSession()), ct)).ToHttp(outcome => outcome switch
+                {
+                    SignupOutcome.SignedUp s => SessionResults.SignedIn(s.User, s.Session, "You have successfully signed up", StatusCodes.Status201Created),
+                    SignupOutcome.AlreadySignedUp => ApiResults.Ok("You're already signed up"),
+                    _ => throw new UnreachableException(),
+                }))
+            .Describe<UserDto>("Create an account and sign in", StatusCodes.Status201Created, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity)
+            .AcceptsForm<SignupRequest>();
+
+        auth.MapPost("/login", async (RequestBody<LoginRequest> body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+                (await sender.Send(body.Value.ToCommand(user.CurrentSession()), ct)).ToHttp(outcome => outcome switch
+                {
+                    LoginOutcome.LoggedIn l => SessionResults.SignedIn(l.User, l.Session, "You have successfully logged in"),
+                    LoginOutcome.AlreadyLoggedIn => ApiResults.Ok("You are already logged in"),
+                    _ => throw new UnreachableException(),
+                }))
+            .Describe<UserDto>("Sign in with user name or e-mail", StatusCodes.Status422UnprocessableEntity)
+            .AcceptsForm<LoginRequest>();
+
+        auth.MapPost("/logout", async (ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new LogoutCommand(user.CurrentSession()), ct))
+                .ToHttp(_ => SessionResults.SignedOut("You have successfully logged out")))
+            .Describe("End the session on the server", StatusCodes.Status401Unauthorized);
+
+        return app;
+    }
+}

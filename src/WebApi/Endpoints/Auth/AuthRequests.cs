@@ -1,0 +1,40 @@
+using DoubleDibz.Application.Auth.Login;
+using DoubleDibz.Application.Auth.Signup;
+using DoubleDibz.Application.Common.Sessions;
+
+namespace DoubleDibz.WebApi.Endpoints.Auth;
+
+// Bodies as clients send them (snake_case in JSON and forms). Classes rather than records, so that a stray
+// ToString() never prints a password.
+
+public sealed class SignupRequest
+{
+    public string? UserName { get; init; }
+
+    public string? FirstName { get; init; }
+
+    public string? LastName { get; init; }
+
+    public string? Email { get; init; }
+
+    public string? Password { get; init; }
+
+    public string? Confirm { get; init; }
+
+    public SignupCommand ToCommand(CurrentSession? requester) =>
+        new(UserName, FirstName, LastName, Email, Password, Confirm, requester);
+}
+
+public sealed class LoginRequest
+{
+    /// <summary>User name or e-mail address.</summary>
+    public string? Login { get; init; }
+
+    public string? Password { get; init; }
+
+    public bool RememberMe { get; init; }
+
+    public LoginCommand ToCommand(CurrentSession? requester) => new(Login, Password, RememberMe, requester);
+}
+
+public sealed record CsrfTokenResponse(string CsrfToken);

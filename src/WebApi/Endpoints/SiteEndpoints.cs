@@ -1,0 +1,64 @@
+using System.Net;
+using DoubleDibz.WebApi.Security;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace DoubleDibz.WebApi.Endpoints;
+
+/// <summary>The page at <c>/</c> (and every other non-API path), health probes and the OpenAPI document.</summary>
+public static class SiteEndpoints
+{
+    public static IEndpointRouteBuilder MapSiteEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).ExcludeFromDescription();
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).ExcludeFromDescription();
+        app.MapOpenApi();
+
+        return app;
+    }
+
+    /// <summary>
+    /// Like the original's catch-all frontend route: a GET for any path outside <c>/api</c> that no endpoint
+    /// took and that does not name a file gets the app. It runs after endpoint routing, not as a route, so a
+    /// wrong method on a known API route still gets its 405 and an unknown API path its JSON 404.
+    /// </summary>
+    public static WebApplication UseSinglePageApp(this WebApplication app)
+    {
+        app.UseEndpoints(_ => { });
+        app.Run(async http =>
+        {
+            if (!IsPageRequest(http.Request))
+            {
+                http.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
+            var page = http.RequestServices.GetRequiredService<SpaPage>();
+            var csrf = http.RequestServices.GetRequiredService<CsrfTokens>();
+            http.Response.Headers.CacheControl = "no-store";
+            await Results.Content(page.Render(csrf.IssueToken(http)), "text/html; charset=utf-8").ExecuteAsync(http);
+        });
+        return app;
+    }
+
+    private static bool IsPageRequest(HttpRequest request) =>
+        (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        && !request.Path.StartsWithSegments("/api")
+        && !Path.HasExtension(request.Path.Value);
+}
+
+/// <summary>The single-page app's HTML, read once, with this browser's CSRF token in its meta tag.</summary>
+public sealed class SpaPage
+{
+    private const string Placeholder = "{{csrf_token}}";
+    private readonly string _template = Load();
+
+    public string Render(string csrfToken) => _template.Replace(Placeholder, WebUtility.HtmlEncode(csrfToken), StringComparison.Ordinal);
+
+    private static string Load()
+    {
+        using var stream = typeof(SpaPage).Assembly.GetManifestResourceStream("DoubleDibz.index.html")
+            ?? throw new InvalidOperationException("The embedded page DoubleDibz.index.html is missing.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,48 @@
+namespace DoubleDibz.WebApi.Http;
+
+/// <summary>
+/// Turns what escapes the endpoints into the contract's envelope: a bad request (malformed body, body too large)
+/// keeps its 4xx status; anything else is a bug and becomes a bare 500 whose only detail is a correlation id,
+/// while the exception itself goes to the log under that id.
+/// </summary>
+public sealed partial class ErrorEnvelopeMiddleware(RequestDelegate next, ILogger<ErrorEnvelopeMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (BadHttpRequestException exception) when (!context.Response.HasStarted)
+        {
+            var message = exception.StatusCode == StatusCodes.Status400BadRequest ? exception.Message : ErrorTypes.DefaultMessage(exception.StatusCode);
+            LogBadRequest(logger, exception.StatusCode, message);
+            await ApiResults.Error(exception.StatusCode, message).ExecuteAsync(context);
+        }
+        catch (InvalidDataException) when (!context.Response.HasStarted)
+        {
+            // Form reading refuses bodies beyond its limits (too many fields, a key too long).
+            LogBadRequest(logger, StatusCodes.Status400BadRequest, "unreadable form");
+            await ApiResults.Error(StatusCodes.Status400BadRequest, "The form body could not be read.").ExecuteAsync(context);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; there is nobody to answer.
+        }
+        catch (Exception exception) when (!context.Response.HasStarted)
+        {
+            LogUnhandled(logger, context.TraceIdentifier, exception);
+            context.Response.Clear();
+            await ApiResults.Error(
+                StatusCodes.Status500InternalServerError,
+                "An unexpected error occurred.",
+                moreInfo: $"correlation id {context.TraceIdentifier}").ExecuteAsync(context);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bad request answered with {StatusCode}: {Reason}")]
+    private static partial void LogBadRequest(ILogger logger, int statusCode, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception, correlation id {CorrelationId}")]
+    private static partial void LogUnhandled(ILogger logger, string correlationId, Exception exception);
+}

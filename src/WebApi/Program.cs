@@ -1,0 +1,22 @@
+using DoubleDibz.Application;
+using DoubleDibz.Infrastructure;
+using DoubleDibz.Infrastructure.Persistence;
+using DoubleDibz.WebApi;
+using DoubleDibz.WebApi.Http;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestBody.MaxBytes);
+builder.Services
+    .AddApplication(builder.Configuration)
+    .AddInfrastructure(builder.Configuration)
+    .AddWebApi(builder.Configuration);
+
+var app = builder.Build();
+await app.Services.InitializeDatabaseAsync();
+
+app.UseWebApi();
+
+await app.RunAsync();
+
+/// <summary>The entry point; public so that integration tests can host it.</summary>
+public partial class Program;

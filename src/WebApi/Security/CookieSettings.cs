@@ -1,0 +1,28 @@
+namespace DoubleDibz.WebApi.Security;
+
+/// <summary>Cookie settings (configuration section <c>Cookies</c>).</summary>
+public sealed class CookieSettings
+{
+    public const string SectionName = "Cookies";
+
+    public string SessionCookieName { get; set; } = "dd_session";
+
+    public string CsrfCookieName { get; set; } = "dd_csrf";
+
+    /// <summary>
+    /// <c>SameAsRequest</c> (default): cookies are <c>Secure</c> when the request came over HTTPS.
+    /// <c>Always</c>: always <c>Secure</c>, for production behind TLS.
+    /// </summary>
+    public CookieSecurePolicy Secure { get; set; } = CookieSecurePolicy.SameAsRequest;
+
+    internal CookieOptions Options(HttpContext context, DateTimeOffset? expires = null, TimeProvider? clock = null) => new()
+    {
+        HttpOnly = true,
+        SameSite = SameSiteMode.Lax,
+        Secure = Secure == CookieSecurePolicy.Always || (Secure == CookieSecurePolicy.SameAsRequest && context.Request.IsHttps),
+        Path = "/",
+        IsEssential = true,
+        Expires = expires,
+        MaxAge = expires is { } at && clock is not null ? at - clock.GetUtcNow() : null,
+    };
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using DoubleDibz.Application.Auth;
+using DoubleDibz.Application.Common.Ports;
+using DoubleDibz.Application.Common.Sessions;
+using DoubleDibz.WebApi.Http;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace DoubleDibz.WebApi.Security;
+
+/// <summary>
+/// Authenticates a request by its session cookie against the server-side session store: no ticket to decrypt,
+/// and a revoked session is refused at once on every instance.
+/// </summary>
+public sealed class SessionAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    SessionCookie cookie,
+    ISessionStore sessions) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Session";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var token = cookie.Read(Context);
+        if (string.IsNullOrEmpty(token))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var session = await sessions.FindActiveAsync(token, Context.RequestAborted);
+        if (session is null)
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var identity = new ClaimsIdentity(
+            [
+                new Claim(SessionClaims.SessionId, session.SessionId.ToString()),
+                new Claim(ClaimTypes.NameIdentifier, session.UserId.ToString(CultureInfo.InvariantCulture)),
+            ],
+            SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        ApiResults.Failure(AuthErrors.NotAuthorized).ExecuteAsync(Context);
+}
+
+public static class SessionClaims
+{
+    public const string SessionId = "sid";
+
+    /// <summary>The session this request is signed in with, or null when it is anonymous.</summary>
+    public static CurrentSession? CurrentSession(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(SessionId), out var sessionId)
+        && int.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), NumberStyles.None, CultureInfo.InvariantCulture, out var userId)
+            ? new CurrentSession(sessionId, userId)
+            : null;
+}
