@@ -1,0 +1,54 @@
+using System.Reflection;
+using DoubleDibz.Application.Auth.Signup;
+using DoubleDibz.Domain.Users;
+using DoubleDibz.Infrastructure.Persistence;
+using NetArchTest.Rules;
+
+namespace DoubleDibz.UnitTests.Architecture;
+
+/// <summary>The dependency rule: Domain knows nothing; Application knows Domain; only the outer layers know frameworks.</summary>
+public class LayerDependencyTests
+{
+    private static readonly Assembly Domain = typeof(User).Assembly;
+    private static readonly Assembly Application = typeof(SignupCommand).Assembly;
+    private static readonly Assembly Infrastructure = typeof(AppDbContext).Assembly;
+
+    private static void AssertNoDependency(Assembly assembly, params string[] forbidden)
+    {
+        var result = Types.InAssembly(assembly).ShouldNot().HaveDependencyOnAny(forbidden).GetResult();
+
+        Assert.That(result.FailingTypeNames ?? [], Is.Empty, $"{assembly.GetName().Name} must not depend on {string.Join(", ", forbidden)}");
+    }
+
+    [Test]
+    public void Domain_depends_on_no_other_layer_and_no_framework()
+    {
+        AssertNoDependency(Domain,
+            "DoubleDibz.Application", "DoubleDibz.Infrastructure", "DoubleDibz.WebApi",
+            "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "Microsoft.Extensions", "Mediator", "FluentValidation", "Mapster");
+    }
+
+    [Test]
+    public void Application_does_not_depend_on_Infrastructure_WebApi_or_persistence_and_web_frameworks()
+    {
+        AssertNoDependency(Application,
+            "DoubleDibz.Infrastructure", "DoubleDibz.WebApi", "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "Konscious");
+    }
+
+    [Test]
+    public void Infrastructure_does_not_depend_on_WebApi()
+    {
+        AssertNoDependency(Infrastructure, "DoubleDibz.WebApi", "Microsoft.AspNetCore.Http", "Microsoft.AspNetCore.Routing");
+    }
+
+    [Test]
+    public void Handlers_and_validators_live_beside_their_request_in_one_use_case_folder()
+    {
+        var misplaced = Application.GetTypes()
+            .Where(t => t.Name.EndsWith("Handler", StringComparison.Ordinal) || t.Name.EndsWith("Validator", StringComparison.Ordinal))
+            .Where(t => t.Namespace is null || !t.Namespace.StartsWith("DoubleDibz.Application.Auth.", StringComparison.Ordinal))
+            .Select(t => t.FullName);
+
+        Assert.That(misplaced, Is.Empty);
+    }
+}

@@ -1,0 +1,27 @@
+using DoubleDibz.Application.Auth.Login;
+using DoubleDibz.UnitTests.TestData;
+
+namespace DoubleDibz.UnitTests.Auth.Login;
+
+public class LoginValidatorTests
+{
+    private static readonly LoginValidator Validator = new();
+
+    [Test]
+    public void Login_and_password_are_required()
+    {
+        var result = Validator.Validate(new LoginCommand(null, "", RememberMe: false, Requester: null));
+
+        Assert.That(result.Errors.Select(e => (e.PropertyName, e.ErrorMessage)), Is.EquivalentTo(new[]
+        {
+            ("Login", "This field is required."),
+            ("Password", "This field is required."),
+        }));
+    }
+
+    [Test]
+    public void A_filled_in_form_is_valid()
+    {
+        Assert.That(Validator.Validate(A.Login()).IsValid, Is.True);
+    }
+}

@@ -1,0 +1,33 @@
+using DoubleDibz.Application.Auth;
+using DoubleDibz.Application.Auth.Logout;
+using DoubleDibz.Application.Common.Ports;
+using DoubleDibz.Application.Common.Sessions;
+using DoubleDibz.UnitTests.TestData;
+using Moq;
+
+namespace DoubleDibz.UnitTests.Auth.Logout;
+
+public class LogoutHandlerTests
+{
+    private readonly Mock<ISessionStore> _sessions = new();
+
+    [Test]
+    public async Task Logout_revokes_the_requesters_session_on_the_server()
+    {
+        var session = A.Session();
+
+        var result = await new LogoutHandler(_sessions.Object).Handle(new LogoutCommand(session), CancellationToken.None);
+
+        Assert.That(result.IsSuccess, Is.True);
+        _sessions.Verify(s => s.RevokeAsync(session, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Logout_without_a_session_returns_NotAuthorized()
+    {
+        var result = await new LogoutHandler(_sessions.Object).Handle(new LogoutCommand(null), CancellationToken.None);
+
+        Assert.That(result.Error, Is.EqualTo(AuthErrors.NotAuthorized));
+        _sessions.Verify(s => s.RevokeAsync(It.IsAny<CurrentSession>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+}

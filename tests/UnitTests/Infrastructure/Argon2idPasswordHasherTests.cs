@@ -1,0 +1,79 @@
+using DoubleDibz.Application.Common.Ports;
+using DoubleDibz.Domain.Users;
+using DoubleDibz.Infrastructure.Passwords;
+using Microsoft.Extensions.Options;
+
+namespace DoubleDibz.UnitTests.Infrastructure;
+
+public class Argon2idPasswordHasherTests
+{
+    // Made by the reference implementation (Debian's argon2 CLI):
+    // echo -n "correct horse battery" | argon2 saltsaltsaltsalt -id -t 2 -k 19456 -p 1 -l 32 -e
+    private const string ReferenceHash = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$iPOQ5f2O21FsjnBvo1AiFcDuSXciCnKUrXFO+yfgNoM";
+
+    private readonly Argon2idPasswordHasher _hasher = new(Options.Create(new Argon2Options()));
+
+    [TearDown]
+    public void DisposeHasher() => _hasher.Dispose();
+
+    [Test]
+    public async Task Hash_is_an_argon2id_PHC_string_with_the_OWASP_parameters_and_a_16_byte_salt()
+    {
+        var hash = await _hasher.HashAsync("correct horse battery", CancellationToken.None);
+
+        Assert.That(hash.Parameters, Is.EqualTo(new Argon2Parameters(19456, 2, 1)));
+        Assert.That(hash.Salt.Length, Is.EqualTo(16));
+        Assert.That(hash.Hash.Length, Is.EqualTo(32));
+        Assert.That(hash.Encoded, Does.StartWith("$argon2id$v=19$m=19456,t=2,p=1$"));
+    }
+
+    [Test]
+    public async Task Hashing_one_password_twice_gives_different_salts()
+    {
+        var first = await _hasher.HashAsync("correct horse battery", CancellationToken.None);
+        var second = await _hasher.HashAsync("correct horse battery", CancellationToken.None);
+
+        Assert.That(first.Encoded, Is.Not.EqualTo(second.Encoded));
+    }
+
+    [Test]
+    public async Task Verify_accepts_a_hash_made_by_the_reference_implementation()
+    {
+        var result = await _hasher.VerifyAsync("correct horse battery", PasswordHash.FromEncoded(ReferenceHash).Value, CancellationToken.None);
+
+        Assert.That(result, Is.EqualTo(PasswordVerification.Succeeded));
+    }
+
+    [Test]
+    public async Task Verify_refuses_a_wrong_password()
+    {
+        var result = await _hasher.VerifyAsync("correct horse batterY", PasswordHash.FromEncoded(ReferenceHash).Value, CancellationToken.None);
+
+        Assert.That(result, Is.EqualTo(PasswordVerification.Failed));
+    }
+
+    [Test]
+    public async Task Verify_without_a_stored_hash_fails()
+    {
+        Assert.That(await _hasher.VerifyAsync("anything at all", null, CancellationToken.None), Is.EqualTo(PasswordVerification.Failed));
+    }
+
+    [Test]
+    public async Task Verify_asks_for_a_rehash_when_the_hash_used_other_parameters()
+    {
+        using var weaker = new Argon2idPasswordHasher(Options.Create(new Argon2Options { MemoryKiB = 8192, Iterations = 1 }));
+        var old = await weaker.HashAsync("correct horse battery", CancellationToken.None);
+
+        var result = await _hasher.VerifyAsync("correct horse battery", old, CancellationToken.None);
+
+        Assert.That(result, Is.EqualTo(PasswordVerification.SucceededRehashNeeded));
+    }
+
+    [Test]
+    public async Task Passwords_are_hashed_in_NFKC_form()
+    {
+        var hash = await _hasher.HashAsync("ﬁne password", CancellationToken.None);
+
+        Assert.That(await _hasher.VerifyAsync("fine password", hash, CancellationToken.None), Is.EqualTo(PasswordVerification.Succeeded));
+    }
+}

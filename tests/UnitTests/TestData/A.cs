@@ -1,0 +1,39 @@
+using DoubleDibz.Application.Auth.Login;
+using DoubleDibz.Application.Auth.Signup;
+using DoubleDibz.Application.Common.Sessions;
+using DoubleDibz.Domain.Users;
+using Hash = DoubleDibz.Domain.Users.PasswordHash;
+using Account = DoubleDibz.Domain.Users.User;
+
+namespace DoubleDibz.UnitTests.TestData;
+
+/// <summary>Test data with sensible defaults: <c>A.User()</c>, <c>A.Signup() with { Email = ... }</c>.</summary>
+public static class A
+{
+    public static readonly Argon2Parameters CurrentParameters = new(19456, 2, 1);
+
+    public static PasswordHash PasswordHash(Argon2Parameters? parameters = null) =>
+        Hash.Create(parameters ?? CurrentParameters, new byte[16], Enumerable.Repeat((byte)7, 32).ToArray());
+
+    public static Account User(string userName = "spchuang", string email = "test@gmail.com", int id = 1)
+    {
+        var user = Account.Register(
+            UserName.Create(userName).Value,
+            PersonName.Create("Sam").Value,
+            PersonName.Create("Chuang").Value,
+            EmailAddress.Create(email).Value,
+            PasswordHash(),
+            new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero));
+        typeof(Account).GetProperty(nameof(Account.Id))!.SetValue(user, id); // as the store would
+        return user;
+    }
+
+    public static SignupCommand Signup() =>
+        new("spchuang", "Sam", "Chuang", "test@gmail.com", "correct horse battery", "correct horse battery", Requester: null);
+
+    public static LoginCommand Login() => new("spchuang", "correct horse battery", RememberMe: false, Requester: null);
+
+    public static CurrentSession Session(int userId = 1) => new(Guid.CreateVersion7(), userId);
+
+    public static IssuedSession IssuedSession() => new("token-value", CookieExpiresAt: null);
+}
