@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every test of the solution: unit, architecture and integration tests (the integration tests start the
+# real service on 127.0.0.1 with a real SQLite file). Builds once, then runs the test projects without
+# rebuilding, and ends with the line "N passed, M failed, K skipped". Exit code: 0 only when all passed.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "The .NET SDK (see global.json) is required: https://dotnet.microsoft.com/download" >&2
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+if ! dotnet build DoubleDibz.sln --nologo -clp:ErrorsOnly; then
+  echo "Build failed."
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+dotnet test --solution DoubleDibz.sln --no-build 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+awk '/^  succeeded: /{p=$2} /^  failed: /{f=$2} /^  skipped: /{s=$2} END{printf "%d passed, %d failed, %d skipped\n", p, f, s}' "$log"
+exit "$status"

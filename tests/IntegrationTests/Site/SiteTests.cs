@@ -1,0 +1,51 @@
+using System.Net;
+using DoubleDibz.IntegrationTests.Support;
+
+namespace DoubleDibz.IntegrationTests.Site;
+
+public class SiteTests : ApiTest
+{
+    [TestCase("/")]
+    [TestCase("/login")]
+    [TestCase("/some/deep/link")]
+    public async Task Non_api_paths_serve_the_app_page_with_a_csrf_meta_tag(string path)
+    {
+        var response = await Client.GetAsync(path);
+
+        Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(response.ContentHeaders.ContentType?.MediaType, Is.EqualTo("text/html"));
+        Assert.That(response.Body, Does.Match("""<meta name="csrf-token" content="[A-Za-z0-9_-]{20,}">"""));
+    }
+
+    [Test]
+    public async Task A_missing_file_is_a_404_not_the_page()
+    {
+        var response = await Client.GetAsync("/missing.png");
+
+        Assert.That(response.Status, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
+    public async Task Healthz_is_200_while_the_process_is_up()
+    {
+        Assert.That((await Client.GetAsync("/healthz")).Status, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task Readyz_is_200_when_the_database_answers()
+    {
+        Assert.That((await Client.GetAsync("/readyz")).Status, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task The_openapi_document_describes_every_auth_endpoint()
+    {
+        var response = await Client.GetAsync("/openapi/v1.json");
+
+        var paths = response.Json.GetProperty("paths").EnumerateObject().Select(p => p.Name);
+        Assert.That(paths, Is.SupersetOf(new[]
+        {
+            "/api/auth/csrf", "/api/auth/signup", "/api/auth/login", "/api/auth/logout", "/api/auth/verify_auth",
+        }));
+    }
+}

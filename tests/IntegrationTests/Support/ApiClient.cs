@@ -1,0 +1,107 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace DoubleDibz.IntegrationTests.Support;
+
+/// <summary>
+/// One browser's worth of client: its own cookie jar, and the CSRF token it read once (as the original jQuery
+/// page does at load). Requests carry the token unless told not to.
+/// </summary>
+public sealed class ApiClient : IDisposable
+{
+    private readonly HttpClient _http;
+    private string? _csrfToken;
+
+    public ApiClient(Uri baseAddress, CookieContainer? cookies = null, string? csrfToken = null)
+    {
+        Cookies = cookies ?? new CookieContainer();
+        _csrfToken = csrfToken;
+        _http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, UseCookies = true, AllowAutoRedirect = false })
+        {
+            BaseAddress = baseAddress,
+        };
+    }
+
+    public CookieContainer Cookies { get; }
+
+    public Uri BaseAddress => _http.BaseAddress!;
+
+    public string? SessionCookie => Cookies.GetCookies(BaseAddress)["dd_session"]?.Value;
+
+    /// <summary>The same browser (cookies and token) talking to another instance, or to this one after a restart.</summary>
+    public ApiClient SameBrowserAt(ApiHost host) => new(host.BaseAddress, Cookies, _csrfToken);
+
+    public async Task<string> CsrfTokenAsync()
+    {
+        if (_csrfToken is null)
+        {
+            var response = await GetAsync("/api/auth/csrf");
+            _csrfToken = response.Json.GetProperty("data").GetProperty("csrf_token").GetString()!;
+        }
+
+        return _csrfToken;
+    }
+
+    public Task<ApiResponse> GetAsync(string path) => SendAsync(new HttpRequestMessage(HttpMethod.Get, path));
+
+    public async Task<ApiResponse> PostJsonAsync(string path, object body, bool withCsrf = true)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        if (withCsrf)
+        {
+            request.Headers.Add("X-CSRF-Token", await CsrfTokenAsync());
+        }
+
+        return await SendAsync(request);
+    }
+
+    /// <summary>A form post, as jQuery's <c>$.post</c> sends it, with the token as the <c>csrf_token</c> field.</summary>
+    public async Task<ApiResponse> PostFormAsync(string path, IDictionary<string, string> fields, bool withCsrf = true)
+    {
+        var all = new Dictionary<string, string>(fields);
+        if (withCsrf)
+        {
+            all["csrf_token"] = await CsrfTokenAsync();
+        }
+
+        return await SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(all) });
+    }
+
+    public Task<ApiResponse> SignupAsync(SignupForm form) => PostJsonAsync("/api/auth/signup", form.ToJson());
+
+    public Task<ApiResponse> LoginAsync(string login, string password, bool rememberMe = false) =>
+        PostJsonAsync("/api/auth/login", new Dictionary<string, object> { ["login"] = login, ["password"] = password, ["remember_me"] = rememberMe });
+
+    public Task<ApiResponse> LogoutAsync() => PostJsonAsync("/api/auth/logout", new { });
+
+    public Task<ApiResponse> VerifyAuthAsync() => GetAsync("/api/auth/verify_auth");
+
+    public async Task<ApiResponse> SendAsync(HttpRequestMessage request)
+    {
+        using var response = await _http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        return new ApiResponse(response.StatusCode, response.Headers, response.Content.Headers, body);
+    }
+
+    public void Dispose() => _http.Dispose();
+}
+
+public sealed record ApiResponse(
+    HttpStatusCode Status,
+    System.Net.Http.Headers.HttpResponseHeaders Headers,
+    System.Net.Http.Headers.HttpContentHeaders ContentHeaders,
+    string Body)
+{
+    public JsonElement Json => JsonDocument.Parse(Body).RootElement;
+
+    public string? Message => Json.TryGetProperty("message", out var m) ? m.GetString() : null;
+
+    public JsonElement Error => Json.GetProperty("errors");
+
+    public string? ErrorType => Error.GetProperty("type").GetString();
+
+    public IEnumerable<string> SetCookies => Headers.TryGetValues("Set-Cookie", out var values) ? values : [];
+
+    public override string ToString() => $"{(int)Status} {Body}";
+}

@@ -1,0 +1,84 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace DoubleDibz.IntegrationTests.Support;
+
+/// <summary>
+/// The real service on Kestrel at 127.0.0.1 (an ephemeral port) with its own SQLite file. Two hosts given the
+/// same <see cref="DatabaseFile"/> behave like a restart, or like two instances sharing one database.
+/// </summary>
+public sealed class ApiHost : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
+    private readonly bool _ownsDatabase;
+
+    public ApiHost(
+        string? databaseFile = null,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
+    {
+        _ownsDatabase = databaseFile is null;
+        DatabaseFile = databaseFile ?? NewDatabaseFile();
+        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            ["ConnectionStrings:Default"] = $"Data Source={DatabaseFile}",
+        };
+        _services = services;
+
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    }
+
+    public string DatabaseFile { get; }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>Every line the service logged, formatted, for checks that secrets never reach a log.</summary>
+    public LogCapture Logs { get; } = new();
+
+    public static string NewDatabaseFile() => Path.Combine(Path.GetTempPath(), $"doubledibz-test-{Guid.NewGuid():N}.db");
+
+    public ApiClient NewClient() => new(BaseAddress);
+
+    public static void DeleteDatabase(string file)
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+        {
+            File.Delete(path);
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && _ownsDatabase)
+        {
+            DeleteDatabase(DatabaseFile);
+        }
+    }
+}
