@@ -37,7 +37,12 @@ public static class DependencyInjection
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "DoubleDibz auth API";
+            document.Info.Description = "Sign up, log in, verify and log out. Every POST needs the X-CSRF-Token header (GET /api/auth/csrf).";
+            return Task.CompletedTask;
+        }));
         return services;
     }
 
