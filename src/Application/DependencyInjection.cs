@@ -21,8 +21,16 @@ public static class DependencyInjection
     {
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
         services.AddSingleton<PasswordPolicy>();
-        services.Configure<PasswordPolicyOptions>(configuration.GetSection(PasswordPolicyOptions.SectionName));
-        services.Configure<SessionOptions>(configuration.GetSection(SessionOptions.SectionName));
+        services.AddOptions<PasswordPolicyOptions>()
+            .Bind(configuration.GetSection(PasswordPolicyOptions.SectionName))
+            .Validate(o => o.MinLength >= 1 && o.MaxLength >= o.MinLength, "PasswordPolicy needs 1 <= MinLength <= MaxLength.")
+            .ValidateOnStart();
+        services.AddOptions<SessionOptions>()
+            .Bind(configuration.GetSection(SessionOptions.SectionName))
+            .Validate(
+                o => o.IdleTimeout > TimeSpan.Zero && o.RememberMeIdleTimeout > TimeSpan.Zero && o.TouchInterval >= TimeSpan.Zero && o.TouchInterval < o.IdleTimeout,
+                "Sessions needs positive IdleTimeout and RememberMeIdleTimeout, and 0 <= TouchInterval < IdleTimeout.")
+            .ValidateOnStart();
 
         var mapping = UserMapping.Configure(new TypeAdapterConfig());
         mapping.Compile();

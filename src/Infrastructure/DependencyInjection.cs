@@ -30,7 +30,12 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<ISessionStore, SessionStore>();
 
-        services.Configure<Argon2Options>(configuration.GetSection(Argon2Options.SectionName));
+        services.AddOptions<Argon2Options>()
+            .Bind(configuration.GetSection(Argon2Options.SectionName))
+            .Validate(
+                o => o.Parallelism >= 1 && o.Iterations >= 1 && o.MemoryKiB >= 8 * o.Parallelism && o.MaxConcurrentHashes >= 1,
+                "PasswordHashing needs Parallelism >= 1, Iterations >= 1, MemoryKiB >= 8 x Parallelism and MaxConcurrentHashes >= 1.")
+            .ValidateOnStart();
         services.AddSingleton<IPasswordHasher, Argon2idPasswordHasher>();
         services.AddSingleton<ICommonPasswords, CommonPasswordList>();
 

@@ -61,6 +61,7 @@ public static class DependencyInjection
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<BodyRulesMiddleware>();
         app.UseMiddleware<CsrfMiddleware>();
 
         app.MapAuthEndpoints();

@@ -27,6 +27,9 @@ public sealed class SessionStore(AppDbContext db, TimeProvider clock, IOptions<S
     {
         var token = RandomNumberGenerator.GetBytes(TokenBytes);
         var now = clock.GetUtcNow();
+
+        // Sign-ins leave expired rows behind; clearing the user's own at each sign-in keeps the table bounded.
+        await db.Sessions.Where(s => s.UserId == userId && s.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
         db.Sessions.Add(new SessionRecord
         {
             Id = Guid.CreateVersion7(now),
@@ -42,7 +45,7 @@ public sealed class SessionStore(AppDbContext db, TimeProvider clock, IOptions<S
         return new IssuedSession(Base64Url.EncodeToString(token), persistent ? now + _options.RememberMeIdleTimeout : null);
     }
 
-    public async Task<CurrentSession?> FindActiveAsync(string token, CancellationToken cancellationToken)
+    public async Task<ActiveSession?> FindActiveAsync(string token, CancellationToken cancellationToken)
     {
         Span<byte> raw = stackalloc byte[TokenBytes];
         if (token.Length != Base64Url.GetEncodedLength(TokenBytes)
@@ -59,15 +62,17 @@ public sealed class SessionStore(AppDbContext db, TimeProvider clock, IOptions<S
             return null;
         }
 
-        if (now - session.LastSeenAt >= _options.TouchInterval)
+        var current = new CurrentSession(session.Id, session.UserId);
+        if (now - session.LastSeenAt < _options.TouchInterval)
         {
-            var expiresAt = now + IdleTimeout(session.Persistent);
-            await db.Sessions.Where(s => s.Id == session.Id).ExecuteUpdateAsync(
-                s => s.SetProperty(x => x.LastSeenAt, now).SetProperty(x => x.ExpiresAt, expiresAt),
-                cancellationToken);
+            return new ActiveSession(current, RenewedCookie: null);
         }
 
-        return new CurrentSession(session.Id, session.UserId);
+        var expiresAt = now + IdleTimeout(session.Persistent);
+        await db.Sessions.Where(s => s.Id == session.Id).ExecuteUpdateAsync(
+            s => s.SetProperty(x => x.LastSeenAt, now).SetProperty(x => x.ExpiresAt, expiresAt),
+            cancellationToken);
+        return new ActiveSession(current, session.Persistent ? new IssuedSession(token, expiresAt) : null);
     }
 
     public Task RevokeAsync(CurrentSession session, CancellationToken cancellationToken) =>

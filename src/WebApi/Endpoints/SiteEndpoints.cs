@@ -18,17 +18,25 @@ public static class SiteEndpoints
 
     /// <summary>
     /// Like the original's catch-all frontend route: a GET for any path outside <c>/api</c> that no endpoint
-    /// took and that does not name a file gets the app. It runs after endpoint routing, not as a route, so a
-    /// wrong method on a known API route still gets its 405 and an unknown API path its JSON 404.
+    /// (and, once there are assets, no static file) took gets the app; other methods get 405. It runs after
+    /// endpoint routing, not as a route, so a wrong method on a known API route still gets its 405 and an
+    /// unknown API path its JSON 404.
     /// </summary>
     public static WebApplication UseSinglePageApp(this WebApplication app)
     {
         app.UseEndpoints(_ => { });
         app.Run(async http =>
         {
-            if (!IsPageRequest(http.Request))
+            if (http.Request.Path.StartsWithSegments("/api"))
             {
                 http.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
+            if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))
+            {
+                http.Response.Headers.Allow = "GET, HEAD";
+                http.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
                 return;
             }
 
@@ -39,11 +47,6 @@ public static class SiteEndpoints
         });
         return app;
     }
-
-    private static bool IsPageRequest(HttpRequest request) =>
-        (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-        && !request.Path.StartsWithSegments("/api")
-        && !Path.HasExtension(request.Path.Value);
 }
 
 /// <summary>The single-page app's HTML, read once, with this browser's CSRF token in its meta tag.</summary>

@@ -25,37 +25,25 @@ public sealed class RequestBody<T>
         var request = context.Request;
         var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
 
-        var canHaveBody = context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? true;
-        if (!canHaveBody || request.ContentLength == 0)
+        switch (RequestBody.FormatOf(request))
         {
-            return new RequestBody<T>(new T());
+            case BodyFormat.None:
+                return new RequestBody<T>(new T());
+            case BodyFormat.Json:
+                return new RequestBody<T>(await ReadJsonAsync(request, options));
+            case BodyFormat.Form:
+                var form = await request.ReadFormAsync(context.RequestAborted);
+                var fields = new JsonObject();
+                foreach (var (key, value) in form)
+                {
+                    fields[key] = value.ToString();
+                }
+
+                return new RequestBody<T>(Deserialize(() => fields.Deserialize<T>(options)));
+            default:
+                throw new BadHttpRequestException(ErrorTypes.DefaultMessage(415), StatusCodes.Status415UnsupportedMediaType);
         }
-
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType))
-        {
-            throw new BadHttpRequestException(ErrorTypes.DefaultMessage(415), StatusCodes.Status415UnsupportedMediaType);
-        }
-
-        if (mediaType.MatchesMediaType("application/json") || mediaType.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase))
-        {
-            return new RequestBody<T>(await ReadJsonAsync(request, options));
-        }
-
-        if (mediaType.MatchesMediaType("application/x-www-form-urlencoded"))
-        {
-            var form = await request.ReadFormAsync(context.RequestAborted);
-            var fields = new JsonObject();
-            foreach (var (key, value) in form)
-            {
-                fields[key] = value.ToString();
-            }
-
-            return new RequestBody<T>(Deserialize(() => fields.Deserialize<T>(options)));
-        }
-
-        throw new BadHttpRequestException(ErrorTypes.DefaultMessage(415), StatusCodes.Status415UnsupportedMediaType);
     }
-
 
     private static async Task<T> ReadJsonAsync(HttpRequest request, JsonSerializerOptions options)
     {
@@ -89,8 +77,38 @@ public sealed class RequestBody<T>
             : $"The request body has an invalid value at {exception.Path}.");
 }
 
-/// <summary>The body size limit shared by Kestrel, form reading and the error message.</summary>
+public enum BodyFormat
+{
+    None,
+    Json,
+    Form,
+    Unsupported,
+}
+
 public static class RequestBody
 {
+    /// <summary>The body size limit shared by Kestrel, form reading and the error message.</summary>
     public const int MaxBytes = 64 * 1024;
+
+    /// <summary>How a request's body is encoded: JSON, an HTML form, nothing at all, or something the API does not take.</summary>
+    public static BodyFormat FormatOf(HttpRequest request)
+    {
+        var canHaveBody = request.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? true;
+        if (!canHaveBody || request.ContentLength == 0)
+        {
+            return BodyFormat.None;
+        }
+
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType))
+        {
+            return BodyFormat.Unsupported;
+        }
+
+        if (mediaType.MatchesMediaType("application/json") || mediaType.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase))
+        {
+            return BodyFormat.Json;
+        }
+
+        return mediaType.MatchesMediaType("application/x-www-form-urlencoded") ? BodyFormat.Form : BodyFormat.Unsupported;
+    }
 }

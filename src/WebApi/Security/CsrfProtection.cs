@@ -1,16 +1,9 @@
 using DoubleDibz.WebApi.Http;
-using Microsoft.Net.Http.Headers;
 
 namespace DoubleDibz.WebApi.Security;
 
-/// <summary>Marks endpoints whose state-changing methods need an anti-forgery token.</summary>
-public sealed class CsrfProtectedMetadata
-{
-    public static readonly CsrfProtectedMetadata Instance = new();
-}
-
 /// <summary>
-/// Refuses a POST, PUT, PATCH or DELETE to a protected endpoint unless it carries this browser's token in
+/// Refuses every POST, PUT, PATCH or DELETE to an <c>/api</c> endpoint unless it carries this browser's token in
 /// <c>X-CSRF-Token</c>, <c>X-CSRFToken</c> (the original client's header) or the form field <c>csrf_token</c>.
 /// It runs before the endpoint, so a refused request changes nothing.
 /// </summary>
@@ -21,7 +14,7 @@ public sealed partial class CsrfMiddleware(RequestDelegate next, CsrfTokens toke
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!IsStateChanging(context.Request.Method) || context.GetEndpoint()?.Metadata.GetMetadata<CsrfProtectedMetadata>() is null)
+        if (!ApiRequests.IsStateChangingCall(context))
         {
             await next(context);
             return;
@@ -39,9 +32,6 @@ public sealed partial class CsrfMiddleware(RequestDelegate next, CsrfTokens toke
         await next(context);
     }
 
-    private static bool IsStateChanging(string method) =>
-        HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method) || HttpMethods.IsDelete(method);
-
     private static async Task<string?> ReadTokenAsync(HttpContext context)
     {
         foreach (var header in HeaderNames)
@@ -53,8 +43,7 @@ public sealed partial class CsrfMiddleware(RequestDelegate next, CsrfTokens toke
             }
         }
 
-        if (MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var mediaType)
-            && mediaType.MatchesMediaType("application/x-www-form-urlencoded"))
+        if (RequestBody.FormatOf(context.Request) == BodyFormat.Form)
         {
             var form = await context.Request.ReadFormAsync(context.RequestAborted);
             return form[FormField].ToString();
@@ -65,10 +54,4 @@ public sealed partial class CsrfMiddleware(RequestDelegate next, CsrfTokens toke
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "CSRF check refused a request to {Path} from {ClientAddress} (correlation id {CorrelationId})")]
     private static partial void LogRejected(ILogger logger, string path, string? clientAddress, string correlationId);
-}
-
-public static class CsrfProtectionExtensions
-{
-    public static TBuilder RequireCsrfToken<TBuilder>(this TBuilder builder)
-        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(CsrfProtectedMetadata.Instance);
 }

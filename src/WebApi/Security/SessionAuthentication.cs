@@ -31,12 +31,18 @@ public sealed class SessionAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var session = await sessions.FindActiveAsync(token, Context.RequestAborted);
-        if (session is null)
+        var active = await sessions.FindActiveAsync(token, Context.RequestAborted);
+        if (active is null)
         {
             return AuthenticateResult.NoResult();
         }
 
+        if (active.RenewedCookie is not null)
+        {
+            cookie.Write(Context, active.RenewedCookie); // a remember-me cookie lives as long as its session
+        }
+
+        var session = active.Session;
         var identity = new ClaimsIdentity(
             [
                 new Claim(SessionClaims.SessionId, session.SessionId.ToString()),

@@ -57,6 +57,16 @@ public class RequestHandlingTests : ApiTest
     }
 
     [Test]
+    public async Task A_body_nobody_reads_is_still_held_to_the_limit_and_the_content_types()
+    {
+        var tooLarge = await PostRawAsync("/api/auth/logout", new string('a', 70_000), "application/json");
+        var wrongType = await PostRawAsync("/api/auth/logout", "bye", "text/plain");
+
+        Assert.That(tooLarge.Status, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+        Assert.That(wrongType.Status, Is.EqualTo(HttpStatusCode.UnsupportedMediaType));
+    }
+
+    [Test]
     public async Task An_unknown_api_route_gets_a_json_404()
     {
         var response = await Client.GetAsync("/api/auth/nothing-here");

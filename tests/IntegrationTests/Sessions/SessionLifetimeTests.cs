@@ -65,6 +65,44 @@ public class SessionLifetimeTests
     }
 
     [Test]
+    public async Task A_remember_me_session_in_use_outlives_its_first_thirty_days_and_its_cookie_moves_with_it()
+    {
+        await _client.LoginAsync(_user.UserName, _user.Password, rememberMe: true);
+
+        _clock.Advance(TimeSpan.FromDays(20));
+        var renewal = await _client.VerifyAuthAsync();
+        _clock.Advance(TimeSpan.FromDays(20));
+        var later = await _client.VerifyAuthAsync();
+
+        var cookie = renewal.SetCookies.Single(c => c.StartsWith("dd_session=", StringComparison.Ordinal));
+        Assert.That(cookie, Does.Contain("max-age=2592000").IgnoreCase);
+        Assert.That(later.Status, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task Signing_in_clears_the_users_expired_sessions()
+    {
+        var user = SignupForm.Valid();
+        await _client.SignupAsync(user);
+        _clock.Advance(TimeSpan.FromHours(3));
+
+        using var later = _host.NewClient();
+        await later.LoginAsync(user.UserName, user.Password);
+
+        Assert.That(SessionRowsOf(user.UserName), Is.EqualTo(1));
+    }
+
+    private long SessionRowsOf(string userName)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_host.DatabaseFile}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM Sessions s JOIN Users u ON u.Id = s.UserId WHERE u.NormalizedUserName = $name";
+        command.Parameters.AddWithValue("$name", userName.ToUpperInvariant());
+        return (long)command.ExecuteScalar()!;
+    }
+
+    [Test]
     public async Task A_remember_me_session_expires_after_thirty_idle_days()
     {
         await _client.LoginAsync(_user.UserName, _user.Password, rememberMe: true);

@@ -8,6 +8,7 @@ public class SiteTests : ApiTest
     [TestCase("/")]
     [TestCase("/login")]
     [TestCase("/some/deep/link")]
+    [TestCase("/u/john.doe")]
     public async Task Non_api_paths_serve_the_app_page_with_a_csrf_meta_tag(string path)
     {
         var response = await Client.GetAsync(path);
@@ -18,11 +19,11 @@ public class SiteTests : ApiTest
     }
 
     [Test]
-    public async Task A_missing_file_is_a_404_not_the_page()
+    public async Task A_post_to_a_page_path_gets_405()
     {
-        var response = await Client.GetAsync("/missing.png");
+        var response = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/login"));
 
-        Assert.That(response.Status, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(response.Status, Is.EqualTo(HttpStatusCode.MethodNotAllowed));
     }
 
     [Test]

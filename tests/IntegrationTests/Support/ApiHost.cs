@@ -34,7 +34,16 @@ public sealed class ApiHost : WebApplicationFactory<Program>
         _services = services;
 
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        StartServer();
+        try
+        {
+            StartServer();
+        }
+        catch when (_ownsDatabase)
+        {
+            DeleteDatabase(DatabaseFile); // a host that failed to start still leaves no file behind
+            throw;
+        }
+
         BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     }
 

@@ -8,7 +8,7 @@ public interface ISessionStore
     Task<IssuedSession> StartAsync(int userId, bool persistent, CancellationToken cancellationToken);
 
     /// <summary>The live session for <paramref name="token"/>, or null when it is unknown, expired or revoked.</summary>
-    Task<CurrentSession?> FindActiveAsync(string token, CancellationToken cancellationToken);
+    Task<ActiveSession?> FindActiveAsync(string token, CancellationToken cancellationToken);
 
     Task RevokeAsync(CurrentSession session, CancellationToken cancellationToken);
 }

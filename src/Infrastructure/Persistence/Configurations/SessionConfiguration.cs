@@ -15,6 +15,11 @@ public sealed class SessionConfiguration : IEntityTypeConfiguration<SessionRecor
         builder.HasIndex(s => s.TokenHash).IsUnique();
         builder.HasIndex(s => s.UserId);
 
+        // Stored as sortable numbers (all values are UTC), so expiry can be compared in SQL on every provider.
+        builder.Property(s => s.CreatedAt).HasConversion<long>();
+        builder.Property(s => s.LastSeenAt).HasConversion<long>();
+        builder.Property(s => s.ExpiresAt).HasConversion<long>();
+
         // Deleting a user ends all of their sessions.
         builder.HasOne<DoubleDibz.Domain.Users.User>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
     }

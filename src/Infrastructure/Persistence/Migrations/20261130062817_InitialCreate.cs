@@ -54,9 +54,9 @@ namespace DoubleDibz.Infrastructure.Persistence.Migrations
                     TokenHash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
                     UserId = table.Column<int>(type: "INTEGER", nullable: false),
                     Persistent = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    LastSeenAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastSeenAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
