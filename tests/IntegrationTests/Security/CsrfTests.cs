@@ -32,10 +32,8 @@ public partial class CsrfTests : ApiTest
     public async Task A_made_up_token_is_refused()
     {
         await Client.CsrfTokenAsync();
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/login") { Content = JsonBody("{}") };
-        request.Headers.Add("X-CSRF-Token", "not-a-real-token");
 
-        var response = await Client.SendAsync(request);
+        var response = await EmptyLoginWithHeaderAsync("X-CSRF-Token", "not-a-real-token");
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(response.ErrorType, Is.EqualTo("CSRF error"));
@@ -47,10 +45,8 @@ public partial class CsrfTests : ApiTest
         using var otherBrowser = Host.NewClient();
         var foreignToken = await otherBrowser.CsrfTokenAsync();
         await Client.CsrfTokenAsync();
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/login") { Content = JsonBody("{}") };
-        request.Headers.Add("X-CSRF-Token", foreignToken);
 
-        var response = await Client.SendAsync(request);
+        var response = await EmptyLoginWithHeaderAsync("X-CSRF-Token", foreignToken);
 
         Assert.That(response.ErrorType, Is.EqualTo("CSRF error"));
     }
@@ -59,10 +55,8 @@ public partial class CsrfTests : ApiTest
     public async Task The_original_clients_X_CSRFToken_header_is_accepted()
     {
         var token = await Client.CsrfTokenAsync();
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/login") { Content = JsonBody("{}") };
-        request.Headers.Add("X-CSRFToken", token);
 
-        var response = await Client.SendAsync(request);
+        var response = await EmptyLoginWithHeaderAsync("X-CSRFToken", token);
 
         Assert.That(response.ErrorType, Is.EqualTo("Form validation error"));
     }
@@ -111,6 +105,13 @@ public partial class CsrfTests : ApiTest
         var response = await Client.VerifyAuthAsync();
 
         Assert.That(response.ErrorType, Is.EqualTo("Unauthorized"));
+    }
+
+    private Task<ApiResponse> EmptyLoginWithHeaderAsync(string header, string token)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/login") { Content = JsonBody("{}") };
+        request.Headers.Add(header, token);
+        return Client.SendAsync(request);
     }
 
     private static StringContent JsonBody(string json) => new(json, System.Text.Encoding.UTF8, "application/json");

@@ -103,5 +103,8 @@ public sealed record ApiResponse(
 
     public IEnumerable<string> SetCookies => Headers.TryGetValues("Set-Cookie", out var values) ? values : [];
 
+    /// <summary>The Set-Cookie header for <paramref name="name"/>, lower-cased for attribute checks.</summary>
+    public string SetCookie(string name) => SetCookies.Single(c => c.StartsWith(name + "=", StringComparison.Ordinal)).ToLowerInvariant();
+
     public override string ToString() => $"{(int)Status} {Body}";
 }

@@ -1,6 +1,9 @@
 using DoubleDibz.Application.Auth.Login;
 using DoubleDibz.Application.Auth.Signup;
 using DoubleDibz.Application.Common.Sessions;
+using DoubleDibz.Application.Common.Users;
+using Mapster;
+using MapsterMapper;
 using DoubleDibz.Domain.Users;
 using Hash = DoubleDibz.Domain.Users.PasswordHash;
 using Account = DoubleDibz.Domain.Users.User;
@@ -34,6 +37,9 @@ public static class A
     public static LoginCommand Login() => new("spchuang", "correct horse battery", RememberMe: false, Requester: null);
 
     public static CurrentSession Session(int userId = 1) => new(Guid.CreateVersion7(), userId);
+
+    /// <summary>The application's real user mapping.</summary>
+    public static IMapper Mapper() => new MapsterMapper.Mapper(UserMapping.Configure(new TypeAdapterConfig()));
 
     public static IssuedSession IssuedSession() => new("token-value", CookieExpiresAt: null);
 }

@@ -1,12 +1,9 @@
 using DoubleDibz.Application.Auth;
 using DoubleDibz.Application.Auth.Login;
 using DoubleDibz.Application.Common.Ports;
-using DoubleDibz.Application.Common.Users;
 using DoubleDibz.Domain.Common;
 using DoubleDibz.Domain.Users;
 using DoubleDibz.UnitTests.TestData;
-using Mapster;
-using MapsterMapper;
 using Mediator;
 using Moq;
 
@@ -30,7 +27,7 @@ public class LoginHandlerTests
         _sessions.Setup(s => s.StartAsync(It.IsAny<int>(), It.IsAny<bool>(), It.IsAny<CancellationToken>())).ReturnsAsync(A.IssuedSession());
         _unitOfWork.Setup(u => u.SaveChangesAsync(It.IsAny<CancellationToken>())).ReturnsAsync(Result<Unit>.Success(Unit.Value));
         _handler = new LoginHandler(_users.Object, _unitOfWork.Object, _hasher.Object, _sessions.Object,
-            new Mapper(UserMapping.Configure(new TypeAdapterConfig())));
+            A.Mapper());
     }
 
     [Test]

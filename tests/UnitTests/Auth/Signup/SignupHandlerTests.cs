@@ -4,8 +4,6 @@ using DoubleDibz.Application.Common.Users;
 using DoubleDibz.Domain.Common;
 using DoubleDibz.Domain.Users;
 using DoubleDibz.UnitTests.TestData;
-using Mapster;
-using MapsterMapper;
 using Mediator;
 using Moq;
 
@@ -27,7 +25,7 @@ public class SignupHandlerTests
         _sessions.Setup(s => s.StartAsync(It.IsAny<int>(), It.IsAny<bool>(), It.IsAny<CancellationToken>())).ReturnsAsync(A.IssuedSession());
         _handler = new SignupHandler(
             _users.Object, _unitOfWork.Object, _hasher.Object, _sessions.Object,
-            new Mapper(UserMapping.Configure(new TypeAdapterConfig())), TimeProvider.System);
+            A.Mapper(), TimeProvider.System);
     }
 
     [Test]

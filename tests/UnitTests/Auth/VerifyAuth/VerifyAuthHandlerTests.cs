@@ -3,8 +3,6 @@ using DoubleDibz.Application.Auth.VerifyAuth;
 using DoubleDibz.Application.Common.Ports;
 using DoubleDibz.Application.Common.Users;
 using DoubleDibz.UnitTests.TestData;
-using Mapster;
-using MapsterMapper;
 using Moq;
 
 namespace DoubleDibz.UnitTests.Auth.VerifyAuth;
@@ -15,7 +13,7 @@ public class VerifyAuthHandlerTests
     private VerifyAuthHandler _handler = null!;
 
     [SetUp]
-    public void SetUp() => _handler = new VerifyAuthHandler(_users.Object, new Mapper(UserMapping.Configure(new TypeAdapterConfig())));
+    public void SetUp() => _handler = new VerifyAuthHandler(_users.Object, A.Mapper());
 
     [Test]
     public async Task VerifyAuth_returns_the_signed_in_user()
