@@ -12,6 +12,9 @@ public sealed class BodyRulesMiddleware(RequestDelegate next)
         {
             if (context.Request.ContentLength > RequestBody.MaxBytes)
             {
+                // The unread body is too large for Kestrel to drain, so this connection cannot carry another
+                // request; saying so stops clients from reusing it.
+                context.Response.Headers.Connection = "close";
                 return Refuse(context, StatusCodes.Status413PayloadTooLarge);
             }
 
