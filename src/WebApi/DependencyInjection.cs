@@ -5,8 +5,9 @@ using DoubleDibz.WebApi.Endpoints.Auth;
 using DoubleDibz.WebApi.Http;
 using DoubleDibz.WebApi.Security;
 using Mediator;
-using Scalar.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Features;
+using Scalar.AspNetCore;
 
 namespace DoubleDibz.WebApi;
 
@@ -35,7 +36,7 @@ public static class DependencyInjection
         services.AddSingleton<CsrfTokens>();
         services.AddSingleton<SpaPage>();
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {

@@ -18,9 +18,6 @@ public sealed record Error(ErrorKind Kind, string Message)
     public static Error Validation(IReadOnlyDictionary<string, IReadOnlyList<string>> fields) =>
         new(ErrorKind.Validation, "Form validation error") { Fields = fields };
 
-    public static Error Validation(string field, string message) =>
-        Validation(new Dictionary<string, IReadOnlyList<string>> { [field] = [message] });
-
     /// <summary>A value object refused its input; the caller knows which field it came from.</summary>
     public static Error Invalid(string message) => new(ErrorKind.Validation, message);
 

@@ -8,8 +8,6 @@ namespace DoubleDibz.Application.Common.Sessions;
 /// </summary>
 public sealed record IssuedSession(string Token, DateTimeOffset? CookieExpiresAt)
 {
-    public bool Persistent => CookieExpiresAt is not null;
-
     // The token is a bearer secret: keep it out of logs and debugger displays.
     private bool PrintMembers(StringBuilder builder)
     {
