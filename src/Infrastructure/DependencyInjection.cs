@@ -25,7 +25,7 @@ public static class DependencyInjection
         }
 
         var connectionString = ResolveSqlite(configuration.GetConnectionString("Default"), configuration[HostDefaults.ContentRootKey]);
-        services.AddDbContext<AppDbContext>(o => o.UseSqlite(connectionString));
+        services.AddDbContext<AppDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<ISessionStore, SessionStore>();

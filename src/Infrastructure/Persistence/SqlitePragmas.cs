@@ -1,0 +1,30 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace DoubleDibz.Infrastructure.Persistence;
+
+/// <summary>
+/// Per-connection SQLite settings (pragmas do not persist in the file):
+/// <c>busy_timeout</c> lets SQLite wait for a concurrent writer in short native steps, instead of failing at once
+/// into Microsoft.Data.Sqlite's retry loop, which sleeps a thread for 150 ms per attempt;
+/// <c>synchronous=NORMAL</c> is the recommended setting with WAL: a killed process loses nothing committed, and
+/// only a power cut can lose the last transactions, in exchange for no fsync on every commit.
+/// </summary>
+public sealed class SqlitePragmas : DbConnectionInterceptor
+{
+    private const string Pragmas = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
