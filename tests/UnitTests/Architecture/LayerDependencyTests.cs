@@ -2,6 +2,8 @@ using System.Reflection;
 using DoubleDibz.Application.Auth.Signup;
 using DoubleDibz.Domain.Users;
 using DoubleDibz.Infrastructure.Persistence;
+using FluentValidation;
+using Mediator;
 using NetArchTest.Rules;
 
 namespace DoubleDibz.UnitTests.Architecture;
@@ -42,13 +44,27 @@ public class LayerDependencyTests
     }
 
     [Test]
-    public void Handlers_and_validators_live_beside_their_request_in_one_use_case_folder()
+    public void Each_handler_and_validator_lives_in_the_folder_of_the_message_it_serves()
     {
-        var misplaced = Application.GetTypes()
-            .Where(t => t.Name.EndsWith("Handler", StringComparison.Ordinal) || t.Name.EndsWith("Validator", StringComparison.Ordinal))
-            .Where(t => t.Namespace is null || !t.Namespace.StartsWith("DoubleDibz.Application.Auth.", StringComparison.Ordinal))
-            .Select(t => t.FullName);
+        var misplaced =
+            from type in Application.GetTypes()
+            from contract in type.GetInterfaces().Concat(BaseTypes(type))
+            where contract.IsGenericType && ServesAMessage(contract.GetGenericTypeDefinition())
+            let message = contract.GenericTypeArguments[0]
+            where message.Namespace != type.Namespace
+            select $"{type.FullName} serves {message.FullName}";
 
-        Assert.That(misplaced, Is.Empty);
+        Assert.That(misplaced.Distinct(), Is.Empty);
+    }
+
+    private static bool ServesAMessage(Type definition) =>
+        definition == typeof(ICommandHandler<,>) || definition == typeof(IQueryHandler<,>) || definition == typeof(AbstractValidator<>);
+
+    private static IEnumerable<Type> BaseTypes(Type type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            yield return current;
+        }
     }
 }
