@@ -1,5 +1,4 @@
 using DoubleDibz.IntegrationTests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace DoubleDibz.IntegrationTests.Operations;
 
@@ -16,23 +15,13 @@ public class LogSafetyTests : ApiTest
         await Client.LoginAsync(form.UserName, form.Password, rememberMe: true);
         await Client.VerifyAuthAsync();
         await Client.PostJsonAsync("/api/auth/logout", new { }, withCsrf: false);
-        var secrets = new[] { form.Password, "a wrong password", signupSession, Client.SessionCookie!, await Client.CsrfTokenAsync(), StoredHash(form.UserName) };
+        var storedHash = DatabaseProbe.PasswordHashOf(Host.DatabaseFile, form.UserName);
+        var secrets = new[] { form.Password, "a wrong password", signupSession, Client.SessionCookie!, await Client.CsrfTokenAsync(), storedHash };
 
         var leaks = Host.Logs.Lines.Where(line => secrets.Any(secret => line.Contains(secret, StringComparison.Ordinal)));
 
+        Assert.That(storedHash, Does.StartWith("$argon2id$"));
         Assert.That(Host.Logs.Lines, Is.Not.Empty, "the service should have logged the use cases");
         Assert.That(leaks, Is.Empty);
-    }
-
-    private string StoredHash(string userName)
-    {
-        using var connection = new SqliteConnection($"Data Source={Host.DatabaseFile}");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT PasswordHash FROM Users WHERE NormalizedUserName = $name";
-        command.Parameters.AddWithValue("$name", userName.ToUpperInvariant());
-        var hash = (string)command.ExecuteScalar()!;
-        Assert.That(hash, Does.StartWith("$argon2id$"));
-        return hash;
     }
 }

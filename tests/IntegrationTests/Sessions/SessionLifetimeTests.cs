@@ -88,17 +88,7 @@ public class SessionLifetimeTests
         using var later = _host.NewClient();
         await later.LoginAsync(user.UserName, user.Password);
 
-        Assert.That(SessionRowsOf(user.UserName), Is.EqualTo(1));
-    }
-
-    private long SessionRowsOf(string userName)
-    {
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_host.DatabaseFile}");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM Sessions s JOIN Users u ON u.Id = s.UserId WHERE u.NormalizedUserName = $name";
-        command.Parameters.AddWithValue("$name", userName.ToUpperInvariant());
-        return (long)command.ExecuteScalar()!;
+        Assert.That(DatabaseProbe.SessionCountOf(_host.DatabaseFile, user.UserName), Is.EqualTo(1));
     }
 
     [Test]

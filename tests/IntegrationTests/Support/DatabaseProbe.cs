@@ -1,0 +1,23 @@
+using Microsoft.Data.Sqlite;
+
+namespace DoubleDibz.IntegrationTests.Support;
+
+/// <summary>Reads the service's SQLite file directly, to check what was stored rather than what was answered.</summary>
+public static class DatabaseProbe
+{
+    public static string PasswordHashOf(string databaseFile, string userName) =>
+        (string)Scalar(databaseFile, "SELECT PasswordHash FROM Users WHERE NormalizedUserName = $name", userName);
+
+    public static long SessionCountOf(string databaseFile, string userName) =>
+        (long)Scalar(databaseFile, "SELECT COUNT(*) FROM Sessions s JOIN Users u ON u.Id = s.UserId WHERE u.NormalizedUserName = $name", userName);
+
+    private static object Scalar(string databaseFile, string sql, string userName)
+    {
+        using var connection = new SqliteConnection($"Data Source={databaseFile}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$name", userName.ToUpperInvariant());
+        return command.ExecuteScalar() ?? throw new InvalidOperationException($"No row for {userName}");
+    }
+}
