@@ -37,7 +37,7 @@ public class LogoutTests : ApiTest
         var response = await Client.LogoutAsync();
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.Unauthorized));
-        Assert.That(response.Body, Is.EqualTo("""{"errors":{"message":"You're not authorized!","type":"Unauthorized","more info":""}}"""));
+        Assert.That(response.Body, Is.EqualTo(ApiResponse.NotAuthorizedBody));
     }
 
     [Test]

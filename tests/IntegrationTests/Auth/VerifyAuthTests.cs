@@ -11,7 +11,7 @@ public class VerifyAuthTests : ApiTest
         var response = await Client.VerifyAuthAsync();
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.Unauthorized));
-        Assert.That(response.Body, Is.EqualTo("""{"errors":{"message":"You're not authorized!","type":"Unauthorized","more info":""}}"""));
+        Assert.That(response.Body, Is.EqualTo(ApiResponse.NotAuthorizedBody));
     }
 
     [Test]

@@ -4,27 +4,19 @@ using DoubleDibz.IntegrationTests.Support;
 namespace DoubleDibz.IntegrationTests.Sessions;
 
 /// <summary>Sessions and CSRF keys live in the database: restarts and other instances see them.</summary>
-public class SharedDatabaseTests
+public class SharedDatabaseTests : FreshDatabaseTest
 {
-    private string _database = null!;
-
-    [SetUp]
-    public void NewDatabase() => _database = ApiHost.NewDatabaseFile();
-
-    [TearDown]
-    public void DeleteDatabase() => ApiHost.DeleteDatabase(_database);
-
     [Test]
     public async Task A_session_and_its_csrf_token_survive_a_restart_of_the_server()
     {
         ApiClient browser;
-        using (var before = new ApiHost(_database))
+        using (var before = new ApiHost(Database))
         {
             browser = before.NewClient();
             await browser.SignupAsync(SignupForm.Valid());
         }
 
-        using var after = new ApiHost(_database);
+        using var after = new ApiHost(Database);
         using var sameBrowser = browser.SameBrowserAt(after);
         var verify = await sameBrowser.VerifyAuthAsync();
         var logout = await sameBrowser.LogoutAsync();
@@ -37,8 +29,8 @@ public class SharedDatabaseTests
     [Test]
     public async Task Logout_on_one_instance_ends_the_session_on_another()
     {
-        using var instanceA = new ApiHost(_database);
-        using var instanceB = new ApiHost(_database);
+        using var instanceA = new ApiHost(Database);
+        using var instanceB = new ApiHost(Database);
         using var onA = instanceA.NewClient();
         await onA.SignupAsync(SignupForm.Valid());
         using var onB = onA.SameBrowserAt(instanceB);

@@ -93,6 +93,9 @@ public sealed record ApiResponse(
     System.Net.Http.Headers.HttpContentHeaders ContentHeaders,
     string Body)
 {
+    /// <summary>The contract's exact 401 body.</summary>
+    public const string NotAuthorizedBody = """{"errors":{"message":"You're not authorized!","type":"Unauthorized","more info":""}}""";
+
     public JsonElement Json => JsonDocument.Parse(Body).RootElement;
 
     public string? Message => Json.TryGetProperty("message", out var m) ? m.GetString() : null;

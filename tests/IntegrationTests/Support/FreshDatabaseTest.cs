@@ -1,0 +1,13 @@
+namespace DoubleDibz.IntegrationTests.Support;
+
+/// <summary>For tests that start and stop hosts themselves: a new SQLite file per test, deleted afterwards.</summary>
+public abstract class FreshDatabaseTest
+{
+    protected string Database { get; private set; } = null!;
+
+    [SetUp]
+    public void NewDatabase() => Database = ApiHost.NewDatabaseFile();
+
+    [TearDown]
+    public void DeleteDatabase() => ApiHost.DeleteDatabase(Database);
+}
