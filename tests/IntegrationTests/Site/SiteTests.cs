@@ -39,6 +39,23 @@ public class SiteTests : ApiTest
     }
 
     [Test]
+    public async Task Readyz_is_503_while_the_database_cannot_answer_and_200_again_once_it_can()
+    {
+        using var host = new ApiHost();
+        using var client = host.NewClient();
+
+        DatabaseProbe.Execute(host.DatabaseFile, "ALTER TABLE Users RENAME TO UsersAway");
+        var broken = await client.GetAsync("/readyz");
+        DatabaseProbe.Execute(host.DatabaseFile, "ALTER TABLE UsersAway RENAME TO Users");
+        var repaired = await client.GetAsync("/readyz");
+
+        Assert.That(broken.Status, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        Assert.That(broken.Body, Is.EqualTo("Unhealthy"));
+        Assert.That(repaired.Status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await client.GetAsync("/healthz")).Status, Is.EqualTo(HttpStatusCode.OK), "liveness does not depend on the database");
+    }
+
+    [Test]
     public async Task The_openapi_document_describes_every_auth_endpoint()
     {
         var response = await Client.GetAsync("/openapi/v1.json");

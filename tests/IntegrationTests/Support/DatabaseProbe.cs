@@ -11,6 +11,15 @@ public static class DatabaseProbe
     public static long SessionCountOf(string databaseFile, string userName) =>
         (long)Scalar(databaseFile, "SELECT COUNT(*) FROM Sessions s JOIN Users u ON u.Id = s.UserId WHERE u.NormalizedUserName = $name", userName);
 
+    public static void Execute(string databaseFile, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={databaseFile}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
     private static object Scalar(string databaseFile, string sql, string userName)
     {
         using var connection = new SqliteConnection($"Data Source={databaseFile}");
