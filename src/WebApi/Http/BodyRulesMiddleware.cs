@@ -1,12 +1,14 @@
+using Microsoft.AspNetCore.WebUtilities;
+
 namespace DoubleDibz.WebApi.Http;
 
 /// <summary>
-/// Every state-changing API call, whether or not its endpoint reads a body: a declared body over the limit is a
-/// 413 and a body that is neither JSON nor a form is a 415, before anything else looks at it.
+/// Every state-changing API call, whether or not its endpoint reads a body: a body over the limit is a 413 and a
+/// body that is neither JSON nor a form is a 415, before anything else looks at it.
 /// </summary>
 public sealed class BodyRulesMiddleware(RequestDelegate next)
 {
-    public Task InvokeAsync(HttpContext context)
+    public async Task InvokeAsync(HttpContext context)
     {
         if (ApiRequests.IsStateChangingCall(context))
         {
@@ -15,16 +17,28 @@ public sealed class BodyRulesMiddleware(RequestDelegate next)
                 // The unread body is too large for Kestrel to drain, so this connection cannot carry another
                 // request; saying so stops clients from reusing it.
                 context.Response.Headers.Connection = "close";
-                return Refuse(context, StatusCodes.Status413PayloadTooLarge);
+                await Refuse(context, StatusCodes.Status413PayloadTooLarge);
+                return;
             }
 
-            if (RequestBody.FormatOf(context.Request) == BodyFormat.Unsupported)
+            var format = RequestBody.FormatOf(context.Request);
+            if (format == BodyFormat.Unsupported)
             {
-                return Refuse(context, StatusCodes.Status415UnsupportedMediaType);
+                await Refuse(context, StatusCodes.Status415UnsupportedMediaType);
+                return;
+            }
+
+            if (format != BodyFormat.None && context.Request.ContentLength is null)
+            {
+                // A chunked body declares no size: read it now (Kestrel's limit turns an oversized one into a 413),
+                // and keep it for the endpoint, which may not read it at all.
+                context.Request.EnableBuffering();
+                await context.Request.Body.DrainAsync(context.RequestAborted);
+                context.Request.Body.Position = 0;
             }
         }
 
-        return next(context);
+        await next(context);
     }
 
     private static Task Refuse(HttpContext context, int statusCode) =>

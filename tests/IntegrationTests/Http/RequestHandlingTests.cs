@@ -67,6 +67,31 @@ public class RequestHandlingTests : ApiTest
     }
 
     [Test]
+    public async Task A_chunked_body_over_64_KiB_gets_413_even_where_no_body_is_read()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/logout") { Content = new StringContent(new string('a', 70_000), Encoding.UTF8, "application/json") };
+        request.Headers.TransferEncodingChunked = true;
+        request.Headers.Add("X-CSRF-Token", await Client.CsrfTokenAsync());
+
+        var response = await Client.SendAsync(request);
+
+        Assert.That(response.Status, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+    }
+
+    [Test]
+    public async Task A_chunked_form_body_within_the_limit_is_read_normally()
+    {
+        var form = SignupForm.Valid().ToJson();
+        form["csrf_token"] = await Client.CsrfTokenAsync();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/signup") { Content = new FormUrlEncodedContent(form) };
+        request.Headers.TransferEncodingChunked = true;
+
+        var response = await Client.SendAsync(request);
+
+        Assert.That(response.Status, Is.EqualTo(HttpStatusCode.Created), response.ToString());
+    }
+
+    [Test]
     public async Task An_unknown_api_route_gets_a_json_404()
     {
         var response = await Client.GetAsync("/api/auth/nothing-here");
