@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Features;
@@ -20,7 +19,7 @@ public sealed class RequestBody<T>
 
     public T Value { get; }
 
-    public static async ValueTask<RequestBody<T>?> BindAsync(HttpContext context, ParameterInfo parameter)
+    public static async ValueTask<RequestBody<T>?> BindAsync(HttpContext context)
     {
         var request = context.Request;
         var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
