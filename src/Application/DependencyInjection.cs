@@ -1,5 +1,7 @@
+using DoubleDibz.Application.Common.Audit;
 using DoubleDibz.Application.Common.Passwords;
 using DoubleDibz.Application.Common.Sessions;
+using DoubleDibz.Application.Common.Throttling;
 using DoubleDibz.Application.Common.Users;
 using FluentValidation;
 using Mapster;
@@ -31,6 +33,15 @@ public static class DependencyInjection
                 o => o.IdleTimeout > TimeSpan.Zero && o.RememberMeIdleTimeout > TimeSpan.Zero && o.TouchInterval >= TimeSpan.Zero && o.TouchInterval < o.IdleTimeout,
                 "Sessions needs positive IdleTimeout and RememberMeIdleTimeout, and 0 <= TouchInterval < IdleTimeout.")
             .ValidateOnStart();
+
+        services.AddOptions<LoginBackoffOptions>()
+            .Bind(configuration.GetSection(LoginBackoffOptions.SectionName))
+            .Validate(
+                o => o.FreeFailures >= 1 && o.InitialDelay > TimeSpan.Zero && o.MaxDelay >= o.InitialDelay && o.ForgetAfter > TimeSpan.Zero,
+                "LoginBackoff needs FreeFailures >= 1, 0 < InitialDelay <= MaxDelay and a positive ForgetAfter.")
+            .ValidateOnStart();
+        services.AddScoped<LoginThrottle>();
+        services.AddSingleton<AuditLog>();
 
         var mapping = UserMapping.Configure(new TypeAdapterConfig());
         mapping.Compile();

@@ -1,8 +1,10 @@
 using DoubleDibz.Application.Common.Ports;
 using DoubleDibz.Infrastructure.Health;
+using DoubleDibz.Infrastructure.Maintenance;
 using DoubleDibz.Infrastructure.Passwords;
 using DoubleDibz.Infrastructure.Persistence;
 using DoubleDibz.Infrastructure.Sessions;
+using DoubleDibz.Infrastructure.Throttling;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -29,12 +31,16 @@ public static class DependencyInjection
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<ISessionStore, SessionStore>();
+        services.AddScoped<ILoginAttemptStore, LoginAttemptStore>();
+        services.AddScoped<ExpiredRowCleanup>();
+        services.AddHostedService<ExpiredRowSweeper>();
 
         services.AddOptions<Argon2Options>()
             .Bind(configuration.GetSection(Argon2Options.SectionName))
             .Validate(
-                o => o.Parallelism >= 1 && o.Iterations >= 1 && o.MemoryKiB >= 8 * o.Parallelism && o.MaxConcurrentHashes >= 1,
-                "PasswordHashing needs Parallelism >= 1, Iterations >= 1, MemoryKiB >= 8 x Parallelism and MaxConcurrentHashes >= 1.")
+                o => o.Parallelism >= 1 && o.Iterations >= 1 && o.MemoryKiB >= 8 * o.Parallelism
+                     && o.MaxConcurrentHashes >= 1 && o.MaxQueuedHashes >= 0,
+                "PasswordHashing needs Parallelism >= 1, Iterations >= 1, MemoryKiB >= 8 x Parallelism, MaxConcurrentHashes >= 1 and MaxQueuedHashes >= 0.")
             .ValidateOnStart();
         services.AddSingleton<IPasswordHasher, Argon2idPasswordHasher>();
         services.AddSingleton<ICommonPasswords, CommonPasswordList>();

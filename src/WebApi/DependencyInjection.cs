@@ -38,6 +38,13 @@ public static class DependencyInjection
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
+        services.AddClientRateLimits(configuration);
+        services.AddReverseProxySupport(configuration);
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "DoubleDibz auth API";
@@ -50,6 +57,14 @@ public static class DependencyInjection
     /// <summary>The request pipeline, outermost first.</summary>
     public static WebApplication UseWebApi(this WebApplication app)
     {
+        app.UseReverseProxySupport();
+        app.UseMiddleware<RequestContextMiddleware>();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts(); // only ever sent over HTTPS
+        }
+
         app.UseMiddleware<ErrorEnvelopeMiddleware>();
         app.UseStatusCodePages(context =>
         {
@@ -60,6 +75,7 @@ public static class DependencyInjection
                 : Task.CompletedTask;
         });
         app.UseRouting();
+        app.UseClientRateLimits();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<BodyRulesMiddleware>();

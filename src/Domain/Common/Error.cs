@@ -7,6 +7,9 @@ public enum ErrorKind
     Conflict,
     WrongCredentials,
     Unauthorized,
+
+    /// <summary>Too many recent attempts; <see cref="Error.RetryAfter"/> says when to try again.</summary>
+    TooManyAttempts,
 }
 
 /// <summary>An expected failure. <see cref="Fields"/> is set for validation errors: property name to messages.</summary>
@@ -14,6 +17,9 @@ public sealed record Error(ErrorKind Kind, string Message)
 {
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Fields { get; init; } =
         new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>For <see cref="ErrorKind.TooManyAttempts"/>: how long the caller must wait.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 
     public static Error Validation(IReadOnlyDictionary<string, IReadOnlyList<string>> fields) =>
         new(ErrorKind.Validation, "Form validation error") { Fields = fields };
@@ -26,4 +32,7 @@ public sealed record Error(ErrorKind Kind, string Message)
     public static Error WrongCredentials(string message) => new(ErrorKind.WrongCredentials, message);
 
     public static Error Unauthorized(string message) => new(ErrorKind.Unauthorized, message);
+
+    public static Error TooManyAttempts(string message, TimeSpan retryAfter) =>
+        new(ErrorKind.TooManyAttempts, message) { RetryAfter = retryAfter };
 }

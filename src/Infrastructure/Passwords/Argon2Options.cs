@@ -13,4 +13,10 @@ public sealed class Argon2Options
 
     /// <summary>How many hashes may run at once; each holds <see cref="MemoryKiB"/> of memory while it runs.</summary>
     public int MaxConcurrentHashes { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// How many more may wait for a free slot. Beyond that, a request is refused at once with 503 and Retry-After
+    /// instead of piling up; a waiting request holds no hashing memory.
+    /// </summary>
+    public int MaxQueuedHashes { get; set; } = 8 * Environment.ProcessorCount;
 }

@@ -1,6 +1,7 @@
 using DoubleDibz.Domain.Users;
 using DoubleDibz.Infrastructure.Persistence.Configurations;
 using DoubleDibz.Infrastructure.Sessions;
+using DoubleDibz.Infrastructure.Throttling;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,6 +12,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<User> Users => Set<User>();
 
     public DbSet<SessionRecord> Sessions => Set<SessionRecord>();
+
+    public DbSet<LoginAttemptRecord> LoginAttempts => Set<LoginAttemptRecord>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

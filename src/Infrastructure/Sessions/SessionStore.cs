@@ -28,8 +28,6 @@ public sealed class SessionStore(AppDbContext db, TimeProvider clock, IOptions<S
         var token = RandomNumberGenerator.GetBytes(TokenBytes);
         var now = clock.GetUtcNow();
 
-        // Sign-ins leave expired rows behind; clearing the user's own at each sign-in keeps the table bounded.
-        await db.Sessions.Where(s => s.UserId == userId && s.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
         db.Sessions.Add(new SessionRecord
         {
             Id = Guid.CreateVersion7(now),

@@ -24,11 +24,27 @@ public static class ApiResults
         ErrorKind.WrongCredentials => Error(StatusCodes.Status422UnprocessableEntity, error.Message, ErrorTypes.WrongAuthentication),
         ErrorKind.Conflict => Error(StatusCodes.Status409Conflict, error.Message),
         ErrorKind.Unauthorized => Error(StatusCodes.Status401Unauthorized, error.Message),
+        ErrorKind.TooManyAttempts => RetryLater(StatusCodes.Status429TooManyRequests, error.Message, error.RetryAfter ?? TimeSpan.FromSeconds(1)),
         _ => throw new ArgumentOutOfRangeException(nameof(error), error.Kind, "Unmapped error kind"),
     };
+
+    /// <summary>429 or 503 with <c>Retry-After</c> in whole seconds, rounded up so a client that waits is not early.</summary>
+    public static IResult RetryLater(int statusCode, string message, TimeSpan retryAfter) =>
+        new WithRetryAfter(Error(statusCode, message), RetryAfterSeconds(retryAfter));
+
+    public static int RetryAfterSeconds(TimeSpan retryAfter) => Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
 
     public static IResult ToHttp<T>(this Result<T> result, Func<T, IResult> onSuccess) => result.Match(onSuccess, Failure);
 
     // Use cases name fields as C# properties (UserName); clients sent them snake_case (user_name).
     private static string FieldName(string property) => JsonNamingPolicy.SnakeCaseLower.ConvertName(property);
+
+    private sealed class WithRetryAfter(IResult inner, int seconds) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
 }

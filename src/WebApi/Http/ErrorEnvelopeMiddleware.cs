@@ -1,9 +1,11 @@
+using DoubleDibz.Application.Common;
+
 namespace DoubleDibz.WebApi.Http;
 
 /// <summary>
 /// Turns what escapes the endpoints into the contract's envelope: a bad request (malformed body, body too large)
-/// keeps its 4xx status; anything else is a bug and becomes a bare 500 whose only detail is a correlation id,
-/// while the exception itself goes to the log under that id.
+/// keeps its 4xx status; an overloaded service answers 503 with Retry-After; anything else is a bug and becomes
+/// a bare 500 whose only detail is a correlation id, while the exception itself goes to the log under that id.
 /// </summary>
 public sealed partial class ErrorEnvelopeMiddleware(RequestDelegate next, ILogger<ErrorEnvelopeMiddleware> logger)
 {
@@ -25,6 +27,12 @@ public sealed partial class ErrorEnvelopeMiddleware(RequestDelegate next, ILogge
             LogBadRequest(logger, StatusCodes.Status400BadRequest, "unreadable form");
             await ApiResults.Error(StatusCodes.Status400BadRequest, "The form body could not be read.").ExecuteAsync(context);
         }
+        catch (ServiceBusyException exception) when (!context.Response.HasStarted)
+        {
+            LogBusy(logger, exception.Message);
+            await ApiResults.RetryLater(StatusCodes.Status503ServiceUnavailable, "The service is busy, try again shortly.", exception.RetryAfter)
+                .ExecuteAsync(context);
+        }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             // The client went away; there is nobody to answer.
@@ -42,6 +50,10 @@ public sealed partial class ErrorEnvelopeMiddleware(RequestDelegate next, ILogge
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bad request answered with {StatusCode}: {Reason}")]
     private static partial void LogBadRequest(ILogger logger, int statusCode, string reason);
+
+    // Debug: under a flood this fires for every refused request; the metrics count them.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Refused with 503: {Reason}")]
+    private static partial void LogBusy(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception, correlation id {CorrelationId}")]
     private static partial void LogUnhandled(ILogger logger, string correlationId, Exception exception);

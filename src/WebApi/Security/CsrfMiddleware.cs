@@ -1,3 +1,4 @@
+using DoubleDibz.Application.Common.Audit;
 using DoubleDibz.WebApi.Http;
 
 namespace DoubleDibz.WebApi.Security;
@@ -7,7 +8,7 @@ namespace DoubleDibz.WebApi.Security;
 /// <c>X-CSRF-Token</c>, <c>X-CSRFToken</c> (the original client's header) or the form field <c>csrf_token</c>.
 /// It runs before the endpoint, so a refused request changes nothing.
 /// </summary>
-public sealed partial class CsrfMiddleware(RequestDelegate next, CsrfTokens tokens, ILogger<CsrfMiddleware> logger)
+public sealed class CsrfMiddleware(RequestDelegate next, CsrfTokens tokens, AuditLog audit)
 {
     public const string FormField = "csrf_token";
     private static readonly string[] HeaderNames = ["X-CSRF-Token", "X-CSRFToken"];
@@ -23,7 +24,7 @@ public sealed partial class CsrfMiddleware(RequestDelegate next, CsrfTokens toke
         var token = await ReadTokenAsync(context);
         if (!tokens.IsValid(context, token))
         {
-            LogRejected(logger, context.Request.Path, context.Connection.RemoteIpAddress?.ToString(), context.TraceIdentifier);
+            audit.CsrfRejected(context.Request.Method, context.Request.Path);
             var message = string.IsNullOrEmpty(token) ? "The CSRF token is missing." : "The CSRF token is invalid.";
             await ApiResults.Error(StatusCodes.Status400BadRequest, message, ErrorTypes.Csrf).ExecuteAsync(context);
             return;
@@ -51,7 +52,4 @@ public sealed partial class CsrfMiddleware(RequestDelegate next, CsrfTokens toke
 
         return null;
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "CSRF check refused a request to {Path} from {ClientAddress} (correlation id {CorrelationId})")]
-    private static partial void LogRejected(ILogger logger, string path, string? clientAddress, string correlationId);
 }

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Text.RegularExpressions;
 using DoubleDibz.IntegrationTests.Support;
 
 namespace DoubleDibz.IntegrationTests.Operations;
@@ -9,46 +7,23 @@ namespace DoubleDibz.IntegrationTests.Operations;
 /// The service as an operator starts it: its own process, no configuration at all, launched from an empty
 /// folder. It must create and migrate its SQLite file there and answer the contract over real HTTP.
 /// </summary>
-public partial class ServiceProcessTests
+public class ServiceProcessTests
 {
     private string _folder = null!;
-    private Process _service = null!;
+    private ServiceProcess _service = null!;
     private Uri _address = null!;
 
     [OneTimeSetUp]
     public async Task StartService()
     {
         _folder = Directory.CreateTempSubdirectory("doubledibz-process-").FullName;
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = _folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(WebApiAssembly());
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add("http://127.0.0.1:0");
-        foreach (var variable in new[] { "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "ConnectionStrings__Default", "ASPNETCORE_URLS" })
-        {
-            start.Environment.Remove(variable);
-        }
-
-        _service = Process.Start(start)!;
-        _service.ErrorDataReceived += (_, _) => { };
-        _service.BeginErrorReadLine();
-        _address = await ListeningAddressAsync(_service, TimeSpan.FromSeconds(60));
+        _service = await ServiceProcess.StartAsync(_folder);
+        _address = _service.Address;
     }
 
     [OneTimeTearDown]
     public void StopService()
     {
-        if (!_service.HasExited)
-        {
-            _service.Kill(entireProcessTree: true);
-            _service.WaitForExit();
-        }
-
         _service.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
@@ -83,40 +58,4 @@ public partial class ServiceProcessTests
         Assert.That(document.Status, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(scalar.Body, Does.Contain("name=\"csrf-token\""), "the path falls through to the app page");
     }
-
-    // The web project's build output, next to this repository's other projects, in the same configuration.
-    private static string WebApiAssembly()
-    {
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory); // tests/IntegrationTests/bin/<Config>/<tfm>/
-        var configuration = testOutput.Parent!.Name;
-        var framework = testOutput.Name;
-        var root = testOutput;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "DoubleDibz.sln")))
-        {
-            root = root.Parent;
-        }
-
-        var path = Path.Combine(root!.FullName, "src", "WebApi", "bin", configuration, framework, "DoubleDibz.WebApi.dll");
-        Assert.That(File.Exists(path), Is.True, $"build the solution first: {path} is missing");
-        return path;
-    }
-
-    private static async Task<Uri> ListeningAddressAsync(Process service, TimeSpan timeout)
-    {
-        using var cancel = new CancellationTokenSource(timeout);
-        while (await service.StandardOutput.ReadLineAsync(cancel.Token) is { } line)
-        {
-            var match = ListeningLine().Match(line);
-            if (match.Success)
-            {
-                _ = service.StandardOutput.ReadToEndAsync(CancellationToken.None); // keep draining so the pipe never fills
-                return new Uri(match.Groups[1].Value);
-            }
-        }
-
-        throw new InvalidOperationException($"The service exited (code {service.ExitCode}) before it listened.");
-    }
-
-    [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
-    private static partial Regex ListeningLine();
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using DoubleDibz.Infrastructure.Maintenance;
 using DoubleDibz.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -79,16 +80,21 @@ public class SessionLifetimeTests
     }
 
     [Test]
-    public async Task Signing_in_clears_the_users_expired_sessions()
+    public async Task The_sweep_deletes_expired_sessions_and_keeps_live_ones()
     {
-        var user = SignupForm.Valid();
-        await _client.SignupAsync(user);
+        var idle = SignupForm.Valid();
+        await _client.SignupAsync(idle);
         _clock.Advance(TimeSpan.FromHours(3));
+        using var active = _host.NewClient();
+        await active.LoginAsync(idle.UserName, idle.Password);
 
-        using var later = _host.NewClient();
-        await later.LoginAsync(user.UserName, user.Password);
+        await using (var scope = _host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ExpiredRowCleanup>().RunAsync(CancellationToken.None);
+        }
 
-        Assert.That(DatabaseProbe.SessionCountOf(_host.DatabaseFile, user.UserName), Is.EqualTo(1));
+        Assert.That(DatabaseProbe.SessionCountOf(_host.DatabaseFile, idle.UserName), Is.EqualTo(1));
+        Assert.That((await active.VerifyAuthAsync()).Status, Is.EqualTo(HttpStatusCode.OK));
     }
 
     [Test]

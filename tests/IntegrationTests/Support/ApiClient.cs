@@ -43,6 +43,9 @@ public sealed class ApiClient : IDisposable
         return _csrfToken;
     }
 
+    /// <summary>Sends <paramref name="name"/> on every later request (e.g. a correlation id).</summary>
+    public void AddHeader(string name, string value) => _http.DefaultRequestHeaders.Add(name, value);
+
     public Task<ApiResponse> GetAsync(string path) => SendAsync(new HttpRequestMessage(HttpMethod.Get, path));
 
     public async Task<ApiResponse> PostJsonAsync(string path, object body, bool withCsrf = true)

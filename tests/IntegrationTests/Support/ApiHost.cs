@@ -27,10 +27,15 @@ public sealed class ApiHost : WebApplicationFactory<Program>
     {
         _ownsDatabase = databaseFile is null;
         DatabaseFile = databaseFile ?? NewDatabaseFile();
-        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        // Per-client limits are off unless a test turns them on (as the contract allows for tests): many tests
+        // come from one address in a short time. The per-account login back-off is always on.
+        _settings = new Dictionary<string, string?> { ["RateLimiting:Enabled"] = "false" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
-            ["ConnectionStrings:Default"] = $"Data Source={DatabaseFile}",
-        };
+            _settings[key] = value;
+        }
+
+        _settings["ConnectionStrings:Default"] = $"Data Source={DatabaseFile}";
         _services = services;
 
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));

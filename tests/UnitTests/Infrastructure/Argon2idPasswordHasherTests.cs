@@ -1,3 +1,4 @@
+using DoubleDibz.Application.Common;
 using DoubleDibz.Application.Common.Ports;
 using DoubleDibz.Domain.Users;
 using DoubleDibz.Infrastructure.Passwords;
@@ -75,5 +76,29 @@ public class Argon2idPasswordHasherTests
         var hash = await _hasher.HashAsync("ﬁne password", CancellationToken.None);
 
         Assert.That(await _hasher.VerifyAsync("fine password", hash, CancellationToken.None), Is.EqualTo(PasswordVerification.Succeeded));
+    }
+
+    [Test]
+    public async Task Hashing_beyond_the_running_and_queued_bound_is_refused_at_once_with_a_retry_hint()
+    {
+        using var hasher = new Argon2idPasswordHasher(Options.Create(new Argon2Options { MaxConcurrentHashes = 1, MaxQueuedHashes = 1 }));
+        var running = hasher.HashAsync("first password", CancellationToken.None);  // takes the only slot
+        var queued = hasher.HashAsync("second password", CancellationToken.None);  // waits for it
+
+        var refused = await Assert.ThrowsAsync<ServiceBusyException>(() => hasher.HashAsync("third password", CancellationToken.None));
+
+        Assert.That(refused!.RetryAfter, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(1)));
+        await Task.WhenAll(running, queued);
+    }
+
+    [Test]
+    public async Task Hashing_is_admitted_again_once_the_queue_has_drained()
+    {
+        using var hasher = new Argon2idPasswordHasher(Options.Create(new Argon2Options { MaxConcurrentHashes = 1, MaxQueuedHashes = 0 }));
+        await hasher.HashAsync("first password", CancellationToken.None);
+
+        var second = await hasher.HashAsync("second password", CancellationToken.None);
+
+        Assert.That(await hasher.VerifyAsync("second password", second, CancellationToken.None), Is.EqualTo(PasswordVerification.Succeeded));
     }
 }

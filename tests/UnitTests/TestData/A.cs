@@ -1,3 +1,8 @@
+using DoubleDibz.Application.Common.Audit;
+using DoubleDibz.Application.Common.Ports;
+using DoubleDibz.Application.Common.Throttling;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using DoubleDibz.Application.Auth.Login;
 using DoubleDibz.Application.Auth.Signup;
 using DoubleDibz.Application.Common.Sessions;
@@ -40,6 +45,11 @@ public static class A
 
     /// <summary>The application's real user mapping.</summary>
     public static IMapper Mapper() => new MapsterMapper.Mapper(UserMapping.Configure(new TypeAdapterConfig()));
+
+    public static AuditLog AuditLog() => new(NullLoggerFactory.Instance);
+
+    public static LoginThrottle LoginThrottle(ILoginAttemptStore store, TimeProvider? clock = null) =>
+        new(store, Options.Create(new LoginBackoffOptions()), clock ?? TimeProvider.System);
 
     public static IssuedSession IssuedSession() => new("token-value", CookieExpiresAt: null);
 }

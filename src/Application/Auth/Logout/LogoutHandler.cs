@@ -1,10 +1,11 @@
+using DoubleDibz.Application.Common.Audit;
 using DoubleDibz.Application.Common.Ports;
 using DoubleDibz.Domain.Common;
 using Mediator;
 
 namespace DoubleDibz.Application.Auth.Logout;
 
-public sealed class LogoutHandler(ISessionStore sessions) : ICommandHandler<LogoutCommand, Result<Unit>>
+public sealed class LogoutHandler(ISessionStore sessions, AuditLog audit) : ICommandHandler<LogoutCommand, Result<Unit>>
 {
     public async ValueTask<Result<Unit>> Handle(LogoutCommand command, CancellationToken cancellationToken)
     {
@@ -14,6 +15,7 @@ public sealed class LogoutHandler(ISessionStore sessions) : ICommandHandler<Logo
         }
 
         await sessions.RevokeAsync(command.Requester, cancellationToken);
+        audit.LoggedOut(command.Requester.UserId);
         return Unit.Value;
     }
 }

@@ -1,3 +1,4 @@
+using DoubleDibz.Application.Common.Audit;
 using DoubleDibz.Application.Common.Ports;
 using DoubleDibz.Application.Common.Users;
 using DoubleDibz.Domain.Common;
@@ -13,6 +14,7 @@ public sealed class SignupHandler(
     IPasswordHasher passwordHasher,
     ISessionStore sessions,
     IMapper mapper,
+    AuditLog audit,
     TimeProvider clock) : ICommandHandler<SignupCommand, Result<SignupOutcome>>
 {
     public async ValueTask<Result<SignupOutcome>> Handle(SignupCommand command, CancellationToken cancellationToken)
@@ -53,6 +55,7 @@ public sealed class SignupHandler(
         }
 
         var session = await sessions.StartAsync(user.Id, persistent: false, cancellationToken);
+        audit.SignedUp(user.Id);
         return new SignupOutcome.SignedUp(mapper.Map<UserDto>(user), session);
     }
 }

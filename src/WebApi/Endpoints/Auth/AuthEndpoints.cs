@@ -19,7 +19,7 @@ public static class AuthEndpoints
 {
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
-        var auth = app.MapGroup("/api/auth").WithTags("Auth");
+        var auth = app.MapGroup("/api/auth").WithTags("Auth").RequireRateLimiting(ClientRateLimits.Api);
 
         auth.MapGet("/csrf", (HttpContext http, CsrfTokens csrf) =>
                 ApiResults.Ok(new CsrfTokenResponse(csrf.IssueToken(http)), "Send this token as X-CSRF-Token"))
@@ -38,7 +38,8 @@ public static class AuthEndpoints
                     _ => throw new UnreachableException(),
                 }))
             .Describe<UserDto>("Create an account and sign in", StatusCodes.Status201Created, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity)
-            .AcceptsForm<SignupRequest>();
+            .AcceptsForm<SignupRequest>()
+            .RequireRateLimiting(ClientRateLimits.Signup);
 
         auth.MapPost("/login", async (RequestBody<LoginRequest> body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
                 (await sender.Send(body.Value.ToCommand(user.CurrentSession()), ct)).ToHttp(outcome => outcome switch
@@ -47,8 +48,9 @@ public static class AuthEndpoints
                     LoginOutcome.AlreadyLoggedIn => ApiResults.Ok("You are already logged in"),
                     _ => throw new UnreachableException(),
                 }))
-            .Describe<UserDto>("Sign in with user name or e-mail", StatusCodes.Status422UnprocessableEntity)
-            .AcceptsForm<LoginRequest>();
+            .Describe<UserDto>("Sign in with user name or e-mail", StatusCodes.Status422UnprocessableEntity, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable)
+            .AcceptsForm<LoginRequest>()
+            .RequireRateLimiting(ClientRateLimits.Login);
 
         auth.MapPost("/logout", async (ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new LogoutCommand(user.CurrentSession()), ct))

@@ -1,6 +1,7 @@
 using DoubleDibz.Application.Auth;
 using DoubleDibz.Application.Auth.Login;
 using DoubleDibz.Application.Common.Ports;
+using DoubleDibz.Application.Common.Throttling;
 using DoubleDibz.Domain.Common;
 using DoubleDibz.Domain.Users;
 using DoubleDibz.UnitTests.TestData;
@@ -15,6 +16,7 @@ public class LoginHandlerTests
     private readonly Mock<IUnitOfWork> _unitOfWork = new();
     private readonly Mock<IPasswordHasher> _hasher = new();
     private readonly Mock<ISessionStore> _sessions = new();
+    private readonly Mock<ILoginAttemptStore> _attempts = new();
     private readonly User _sam = A.User();
     private LoginHandler _handler = null!;
 
@@ -26,8 +28,10 @@ public class LoginHandlerTests
             .ReturnsAsync(PasswordVerification.Succeeded);
         _sessions.Setup(s => s.StartAsync(It.IsAny<int>(), It.IsAny<bool>(), It.IsAny<CancellationToken>())).ReturnsAsync(A.IssuedSession());
         _unitOfWork.Setup(u => u.SaveChangesAsync(It.IsAny<CancellationToken>())).ReturnsAsync(Result<Unit>.Success(Unit.Value));
+        _attempts.Setup(a => a.AddFailureAsync(It.IsAny<LoginAttemptKey>(), It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(1);
         _handler = new LoginHandler(_users.Object, _unitOfWork.Object, _hasher.Object, _sessions.Object,
-            A.Mapper());
+            A.LoginThrottle(_attempts.Object), A.AuditLog(), A.Mapper());
     }
 
     [Test]
@@ -109,5 +113,53 @@ public class LoginHandlerTests
     public void The_command_never_prints_its_password()
     {
         Assert.That(A.Login().ToString(), Does.Not.Contain("correct horse battery"));
+    }
+
+    [Test]
+    public async Task Login_for_an_account_in_back_off_returns_TooManyAttempts_without_checking_the_password()
+    {
+        _attempts.Setup(a => a.FindLockedUntilAsync(LoginAttemptKey.ForUser(_sam.Id), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(DateTimeOffset.UtcNow.AddMinutes(1));
+
+        var result = await _handler.Handle(A.Login(), CancellationToken.None);
+
+        Assert.That(result.Error.Kind, Is.EqualTo(ErrorKind.TooManyAttempts));
+        Assert.That(result.Error.RetryAfter, Is.GreaterThan(TimeSpan.FromSeconds(50)).And.LessThanOrEqualTo(TimeSpan.FromMinutes(1)));
+        _hasher.Verify(h => h.VerifyAsync(It.IsAny<string>(), It.IsAny<PasswordHash?>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
+    public async Task Login_after_a_back_off_has_ended_checks_the_password_again()
+    {
+        _attempts.Setup(a => a.FindLockedUntilAsync(LoginAttemptKey.ForUser(_sam.Id), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(DateTimeOffset.UtcNow.AddSeconds(-1));
+
+        var result = await _handler.Handle(A.Login(), CancellationToken.None);
+
+        Assert.That(result.Value, Is.TypeOf<LoginOutcome.LoggedIn>());
+    }
+
+    [Test]
+    public async Task Login_with_wrong_password_counts_a_failure_for_the_account()
+    {
+        await _handler.Handle(A.Login() with { Password = "not the password" }, CancellationToken.None);
+
+        _attempts.Verify(a => a.AddFailureAsync(LoginAttemptKey.ForUser(_sam.Id), It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Login_with_an_unknown_name_counts_a_failure_for_that_name()
+    {
+        await _handler.Handle(A.Login() with { Login = "nobody" }, CancellationToken.None);
+
+        _attempts.Verify(a => a.AddFailureAsync(LoginAttemptKey.ForUnknownLogin("nobody"), It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Login_that_succeeds_clears_the_accounts_failures()
+    {
+        await _handler.Handle(A.Login(), CancellationToken.None);
+
+        _attempts.Verify(a => a.ClearAsync(LoginAttemptKey.ForUser(_sam.Id), It.IsAny<CancellationToken>()), Times.Once);
     }
 }

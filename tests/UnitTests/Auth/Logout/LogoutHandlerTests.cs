@@ -16,7 +16,7 @@ public class LogoutHandlerTests
     {
         var session = A.Session();
 
-        var result = await new LogoutHandler(_sessions.Object).Handle(new LogoutCommand(session), CancellationToken.None);
+        var result = await new LogoutHandler(_sessions.Object, A.AuditLog()).Handle(new LogoutCommand(session), CancellationToken.None);
 
         Assert.That(result.IsSuccess, Is.True);
         _sessions.Verify(s => s.RevokeAsync(session, It.IsAny<CancellationToken>()), Times.Once);
@@ -25,7 +25,7 @@ public class LogoutHandlerTests
     [Test]
     public async Task Logout_without_a_session_returns_NotAuthorized()
     {
-        var result = await new LogoutHandler(_sessions.Object).Handle(new LogoutCommand(null), CancellationToken.None);
+        var result = await new LogoutHandler(_sessions.Object, A.AuditLog()).Handle(new LogoutCommand(null), CancellationToken.None);
 
         Assert.That(result.Error, Is.EqualTo(AuthErrors.NotAuthorized));
         _sessions.Verify(s => s.RevokeAsync(It.IsAny<CurrentSession>(), It.IsAny<CancellationToken>()), Times.Never);

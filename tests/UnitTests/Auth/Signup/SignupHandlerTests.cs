@@ -25,7 +25,7 @@ public class SignupHandlerTests
         _sessions.Setup(s => s.StartAsync(It.IsAny<int>(), It.IsAny<bool>(), It.IsAny<CancellationToken>())).ReturnsAsync(A.IssuedSession());
         _handler = new SignupHandler(
             _users.Object, _unitOfWork.Object, _hasher.Object, _sessions.Object,
-            A.Mapper(), TimeProvider.System);
+            A.Mapper(), A.AuditLog(), TimeProvider.System);
     }
 
     [Test]
