@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test of the solution: unit, architecture and integration tests (the integration tests start the
-# real service on 127.0.0.1 with a real SQLite file). Builds once, then runs the test projects without
-# rebuilding, and ends with the line "N passed, M failed, K skipped". Exit code: 0 only when all passed.
+# Runs every test of the solution: unit, architecture, integration and browser tests (the integration tests start
+# the real service on 127.0.0.1 with a real SQLite file; the browser tests drive Debian's Chromium). Installs what
+# the tests need when it is missing, builds once, then runs the test projects without rebuilding, and ends with
+# the line "N passed, M failed, K skipped". Exit code: 0 only when all passed.
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -9,6 +10,26 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "The .NET SDK (see global.json) is required: https://dotnet.microsoft.com/download" >&2
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+# Debian packages the tests use: installed once, when missing (needs root or sudo).
+ensure_package() { # <file that proves it is installed> <package>...
+  local proof=$1; shift
+  [ -e "$proof" ] && return 0
+  echo "Installing $* (missing $proof)..."
+  local apt=(apt-get)
+  if [ "$(id -u)" != 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then apt=(sudo apt-get); else
+      echo "Cannot install $*: run as root or install them yourself." >&2; return 1
+    fi
+  fi
+  DEBIAN_FRONTEND=noninteractive "${apt[@]}" install -y --no-install-recommends "$@" >/dev/null \
+    || { DEBIAN_FRONTEND=noninteractive "${apt[@]}" update >/dev/null && DEBIAN_FRONTEND=noninteractive "${apt[@]}" install -y --no-install-recommends "$@" >/dev/null; }
+}
+
+if ! ensure_package /usr/bin/chromium chromium; then
   echo "0 passed, 1 failed"
   exit 1
 fi

@@ -1,6 +1,7 @@
 using System.Net;
 using DoubleDibz.WebApi.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.FileProviders;
 
 namespace DoubleDibz.WebApi.Endpoints;
 
@@ -18,12 +19,20 @@ public static class SiteEndpoints
 
     /// <summary>
     /// Like the original's catch-all frontend route: a GET for any path outside <c>/api</c> that no endpoint
-    /// (and, once there are assets, no static file) took gets the app; other methods get 405. It runs after
+    /// and no asset took gets the app; other methods get 405. It runs after
     /// endpoint routing, not as a route, so a wrong method on a known API route still gets its 405 and an
     /// unknown API path its JSON 404.
     /// </summary>
     public static WebApplication UseSinglePageApp(this WebApplication app)
     {
+        // The page's own script and style, from the assembly. "no-cache": browsers revalidate (ETag /
+        // Last-Modified, so usually a 304) and a new release is picked up at once. A missing file falls through.
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            RequestPath = "/assets",
+            FileProvider = new EmbeddedFileProvider(typeof(SpaPage).Assembly, "DoubleDibz.assets"),
+            OnPrepareResponse = asset => asset.Context.Response.Headers.CacheControl = "no-cache",
+        });
         app.UseEndpoints(_ => { });
         app.Run(async http =>
         {
