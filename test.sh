@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the solution: unit, architecture, integration and browser tests (the integration tests start
-# the real service on 127.0.0.1 with a real SQLite file; the browser tests drive Debian's Chromium). Installs what
+# the real service on 127.0.0.1 with a real SQLite file, and several instances against a throw-away PostgreSQL
+# server; the browser tests drive Debian's Chromium). Installs what
 # the tests need when it is missing, builds once, then runs the test projects without rebuilding, and ends with
 # the line "N passed, M failed, K skipped". Exit code: 0 only when all passed.
 set -uo pipefail
@@ -15,9 +16,9 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 # Debian packages the tests use: installed once, when missing (needs root or sudo).
-ensure_package() { # <file that proves it is installed> <package>...
+ensure_package() { # <file (glob) that proves it is installed> <package>...
   local proof=$1; shift
-  [ -e "$proof" ] && return 0
+  compgen -G "$proof" >/dev/null && return 0
   echo "Installing $* (missing $proof)..."
   local apt=(apt-get)
   if [ "$(id -u)" != 0 ]; then
@@ -29,7 +30,8 @@ ensure_package() { # <file that proves it is installed> <package>...
     || { DEBIAN_FRONTEND=noninteractive "${apt[@]}" update >/dev/null && DEBIAN_FRONTEND=noninteractive "${apt[@]}" install -y --no-install-recommends "$@" >/dev/null; }
 }
 
-if ! ensure_package /usr/bin/chromium chromium; then
+# chromium: browser tests. postgresql: the multi-instance tests start their own throw-away server (no service).
+if ! ensure_package /usr/bin/chromium chromium || ! ensure_package '/usr/lib/postgresql/*/bin/initdb' postgresql; then
   echo "0 passed, 1 failed"
   exit 1
 fi

@@ -41,7 +41,9 @@ public static class DependencyInjection
                 "LoginBackoff needs FreeFailures >= 1, 0 < InitialDelay <= MaxDelay and a positive ForgetAfter.")
             .ValidateOnStart();
         services.AddScoped<LoginThrottle>();
+        services.AddScoped<UserRegistration>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<AuthMetrics>();
 
         var mapping = UserMapping.Configure(new TypeAdapterConfig());
         mapping.Compile();

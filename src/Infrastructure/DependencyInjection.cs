@@ -20,20 +20,15 @@ public static class DependencyInjection
 
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
-        var provider = configuration["Database:Provider"] ?? "Sqlite";
-        if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException($"Database:Provider '{provider}' is not supported yet; use 'Sqlite'.");
-        }
-
-        var connectionString = ResolveSqlite(configuration.GetConnectionString("Default"), configuration[HostDefaults.ContentRootKey]);
-        services.AddDbContext<AppDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
+        AddDatabase(services, configuration);
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped<IDatabaseSchema, DatabaseSchema>();
         services.AddScoped<ISessionStore, SessionStore>();
         services.AddScoped<ILoginAttemptStore, LoginAttemptStore>();
         services.AddScoped<ExpiredRowCleanup>();
         services.AddHostedService<ExpiredRowSweeper>();
+        services.AddHostedService<ActiveSessionGauge>();
 
         services.AddOptions<Argon2Options>()
             .Bind(configuration.GetSection(Argon2Options.SectionName))
@@ -49,6 +44,35 @@ public static class DependencyInjection
         services.AddDataProtection().SetApplicationName("DoubleDibz").PersistKeysToDbContext<AppDbContext>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return services;
+    }
+
+    /// <summary>
+    /// <c>Database:Provider</c> picks the provider: <c>Sqlite</c> (default; an embedded file, nothing to set up) or
+    /// <c>Postgres</c> (<c>ConnectionStrings:Default</c> required). Both run the same model; each has its migrations.
+    /// </summary>
+    private static void AddDatabase(IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = configuration["Database:Provider"] ?? "Sqlite";
+        var configured = configuration.GetConnectionString("Default");
+        if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            var connectionString = ResolveSqlite(configured, configuration[HostDefaults.ContentRootKey]);
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
+        }
+        else if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase) || provider.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(configured))
+            {
+                throw new InvalidOperationException(
+                    "Database:Provider is Postgres but ConnectionStrings:Default is empty; set it, e.g. 'Host=db;Database=doubledibz;Username=app;Password=...'.");
+            }
+
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(configured));
+        }
+        else
+        {
+            throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use 'Sqlite' or 'Postgres'.");
+        }
     }
 
     /// <summary>

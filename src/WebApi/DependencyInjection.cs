@@ -39,6 +39,7 @@ public static class DependencyInjection
             .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
         services.AddClientRateLimits(configuration);
+        services.AddMetricsExport(configuration);
         services.AddReverseProxySupport(configuration);
         services.AddHsts(o =>
         {
@@ -83,6 +84,7 @@ public static class DependencyInjection
 
         app.MapAuthEndpoints();
         app.MapSiteEndpoints();
+        app.MapMetrics();
         if (app.Environment.IsDevelopment())
         {
             app.MapScalarApiReference(); // interactive API reference at /scalar/v1

@@ -8,6 +8,9 @@ public enum ErrorKind
     WrongCredentials,
     Unauthorized,
 
+    /// <summary>The thing asked for does not exist (admin commands; the API never reveals this for accounts).</summary>
+    NotFound,
+
     /// <summary>Too many recent attempts; <see cref="Error.RetryAfter"/> says when to try again.</summary>
     TooManyAttempts,
 }
@@ -32,6 +35,8 @@ public sealed record Error(ErrorKind Kind, string Message)
     public static Error WrongCredentials(string message) => new(ErrorKind.WrongCredentials, message);
 
     public static Error Unauthorized(string message) => new(ErrorKind.Unauthorized, message);
+
+    public static Error NotFound(string message) => new(ErrorKind.NotFound, message);
 
     public static Error TooManyAttempts(string message, TimeSpan retryAfter) =>
         new(ErrorKind.TooManyAttempts, message) { RetryAfter = retryAfter };

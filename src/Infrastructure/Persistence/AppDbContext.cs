@@ -7,7 +7,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DoubleDibz.Infrastructure.Persistence;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options), IDataProtectionKeyContext
+/// <summary>
+/// The model, shared by every provider. Each provider has its own small subclass
+/// (<see cref="SqliteAppDbContext"/>, <see cref="PostgresAppDbContext"/>) only so that each keeps its own
+/// migrations; everything else asks for <see cref="AppDbContext"/>.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<User> Users => Set<User>();
 

@@ -5,6 +5,7 @@ using DoubleDibz.Infrastructure.Persistence.Configurations;
 using Mediator;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace DoubleDibz.Infrastructure.Persistence;
 
@@ -29,17 +30,25 @@ public sealed class UnitOfWork(AppDbContext db) : IUnitOfWork
 
     private static Error? UniqueViolationOf(DbUpdateException exception)
     {
-        if (exception.InnerException is not SqliteException { SqliteErrorCode: SqliteConstraint } sqlite)
+        // SQLite names the columns ("UNIQUE constraint failed: Users.NormalizedUserName"); PostgreSQL names the
+        // index ("IX_Users_NormalizedUserName"). Both contain the column name.
+        var violated = exception.InnerException switch
+        {
+            SqliteException { SqliteErrorCode: SqliteConstraint } sqlite => sqlite.Message,
+            PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } postgres => postgres.ConstraintName ?? string.Empty,
+            _ => null,
+        };
+
+        if (violated is null)
         {
             return null;
         }
 
-        // SQLite names the columns: "UNIQUE constraint failed: Users.NormalizedUserName".
-        if (sqlite.Message.Contains(UserConfiguration.NormalizedUserName, StringComparison.Ordinal))
+        if (violated.Contains(UserConfiguration.NormalizedUserName, StringComparison.Ordinal))
         {
             return UserErrors.UserNameTaken;
         }
 
-        return sqlite.Message.Contains(UserConfiguration.NormalizedEmail, StringComparison.Ordinal) ? UserErrors.EmailTaken : null;
+        return violated.Contains(UserConfiguration.NormalizedEmail, StringComparison.Ordinal) ? UserErrors.EmailTaken : null;
     }
 }

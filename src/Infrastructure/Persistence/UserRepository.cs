@@ -25,5 +25,10 @@ public sealed class UserRepository(AppDbContext db) : IUserRepository
     public Task<bool> EmailExistsAsync(EmailAddress email, CancellationToken cancellationToken) =>
         db.Users.AnyAsync(u => EF.Property<string>(u, UserConfiguration.NormalizedEmail) == email.Normalized, cancellationToken);
 
+    public Task<int> CountAsync(CancellationToken cancellationToken) => db.Users.CountAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<User>> ListAsync(int limit, CancellationToken cancellationToken) =>
+        await db.Users.AsNoTracking().OrderBy(u => u.Id).Take(limit).ToListAsync(cancellationToken);
+
     public void Add(User user) => db.Users.Add(user);
 }

@@ -76,5 +76,8 @@ public sealed class SessionStore(AppDbContext db, TimeProvider clock, IOptions<S
     public Task RevokeAsync(CurrentSession session, CancellationToken cancellationToken) =>
         db.Sessions.Where(s => s.Id == session.SessionId).ExecuteDeleteAsync(cancellationToken);
 
+    public Task<int> RevokeAllAsync(int userId, CancellationToken cancellationToken) =>
+        db.Sessions.Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+
     private TimeSpan IdleTimeout(bool persistent) => persistent ? _options.RememberMeIdleTimeout : _options.IdleTimeout;
 }

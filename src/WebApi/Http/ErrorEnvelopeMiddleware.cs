@@ -1,4 +1,5 @@
 using DoubleDibz.Application.Common;
+using DoubleDibz.Application.Common.Audit;
 
 namespace DoubleDibz.WebApi.Http;
 
@@ -7,7 +8,7 @@ namespace DoubleDibz.WebApi.Http;
 /// keeps its 4xx status; an overloaded service answers 503 with Retry-After; anything else is a bug and becomes
 /// a bare 500 whose only detail is a correlation id, while the exception itself goes to the log under that id.
 /// </summary>
-public sealed partial class ErrorEnvelopeMiddleware(RequestDelegate next, ILogger<ErrorEnvelopeMiddleware> logger)
+public sealed partial class ErrorEnvelopeMiddleware(RequestDelegate next, AuthMetrics metrics, ILogger<ErrorEnvelopeMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -30,6 +31,7 @@ public sealed partial class ErrorEnvelopeMiddleware(RequestDelegate next, ILogge
         catch (ServiceBusyException exception) when (!context.Response.HasStarted)
         {
             LogBusy(logger, exception.Message);
+            metrics.Throttled("hasher_busy");
             await ApiResults.RetryLater(StatusCodes.Status503ServiceUnavailable, "The service is busy, try again shortly.", exception.RetryAfter)
                 .ExecuteAsync(context);
         }

@@ -52,6 +52,10 @@ public class InternalErrorTests
 
         public Task<bool> EmailExistsAsync(EmailAddress email, CancellationToken cancellationToken) => throw Failure();
 
+        public Task<int> CountAsync(CancellationToken cancellationToken) => throw Failure();
+
+        public Task<IReadOnlyList<User>> ListAsync(int limit, CancellationToken cancellationToken) => throw Failure();
+
         public void Add(User user) => throw Failure();
 
         private static InvalidOperationException Failure() => new("The database is on fire at /work/secret/path.db");

@@ -30,7 +30,19 @@ public sealed class ApiClient : IDisposable
     public string? SessionCookie => Cookies.GetCookies(BaseAddress)["dd_session"]?.Value;
 
     /// <summary>The same browser (cookies and token) talking to another instance, or to this one after a restart.</summary>
-    public ApiClient SameBrowserAt(ApiHost host) => new(host.BaseAddress, Cookies, _csrfToken);
+    public ApiClient SameBrowserAt(ApiHost host) => SameBrowserAt(host.BaseAddress);
+
+    public ApiClient SameBrowserAt(Uri address)
+    {
+        // Cookies are per host, and each instance listens on its own port of 127.0.0.1: copy them across.
+        var cookies = new CookieContainer();
+        foreach (Cookie cookie in Cookies.GetCookies(BaseAddress))
+        {
+            cookies.Add(address, new Cookie(cookie.Name, cookie.Value));
+        }
+
+        return new ApiClient(address, cookies, _csrfToken);
+    }
 
     public async Task<string> CsrfTokenAsync()
     {

@@ -11,10 +11,40 @@ public sealed partial class ServiceProcess : IDisposable
 {
     private readonly Process _process;
 
-    private ServiceProcess(Process process, Uri address)
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output;
+
+    private ServiceProcess(Process process, Uri address, System.Collections.Concurrent.ConcurrentQueue<string> output)
     {
         _process = process;
         Address = address;
+        _output = output;
+    }
+
+    private readonly SemaphoreSlim _lineArrived = new(0);
+
+    /// <summary>Every line the service has written to its standard output so far (its console log).</summary>
+    public IReadOnlyCollection<string> Output => _output;
+
+    /// <summary>The first output line that matches, waiting for it to be written (the console log is asynchronous).</summary>
+    public async Task<string?> WaitForLineAsync(Func<string, bool> match, TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            if (_output.FirstOrDefault(match) is { } line)
+            {
+                return line;
+            }
+
+            try
+            {
+                await _lineArrived.WaitAsync(cancel.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return null;
+            }
+        }
     }
 
     public Uri Address { get; }
@@ -22,6 +52,29 @@ public sealed partial class ServiceProcess : IDisposable
     public int Id => _process.Id;
 
     public static async Task<ServiceProcess> StartAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var start = StartInfo(workingDirectory, environment);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add("http://127.0.0.1:0");
+        var process = Process.Start(start)!;
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        try
+        {
+            var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            var service = new ServiceProcess(process, await ListeningAddressAsync(process, output, TimeSpan.FromSeconds(60)), output);
+            _ = service.KeepReadingAsync(); // and keep draining, so the pipe never fills
+            return service;
+        }
+        catch
+        {
+            process.Kill(entireProcessTree: true);
+            process.Dispose();
+            throw;
+        }
+    }
+
+    private static ProcessStartInfo StartInfo(string workingDirectory, IReadOnlyDictionary<string, string>? environment)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -31,8 +84,6 @@ public sealed partial class ServiceProcess : IDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(WebApiAssembly());
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add("http://127.0.0.1:0");
         foreach (var variable in new[] { "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "ConnectionStrings__Default", "ASPNETCORE_URLS" })
         {
             start.Environment.Remove(variable);
@@ -43,19 +94,7 @@ public sealed partial class ServiceProcess : IDisposable
             start.Environment[name] = value;
         }
 
-        var process = Process.Start(start)!;
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginErrorReadLine();
-        try
-        {
-            return new ServiceProcess(process, await ListeningAddressAsync(process, TimeSpan.FromSeconds(60)));
-        }
-        catch
-        {
-            process.Kill(entireProcessTree: true);
-            process.Dispose();
-            throw;
-        }
+        return start;
     }
 
     /// <summary>A line of <c>/proc/&lt;pid&gt;/status</c> in MiB, e.g. <c>VmHWM</c> (peak resident memory).</summary>
@@ -64,6 +103,26 @@ public sealed partial class ServiceProcess : IDisposable
         var line = File.ReadLines($"/proc/{Id}/status").Single(l => l.StartsWith(field + ":", StringComparison.Ordinal));
         var kib = long.Parse(line[(field.Length + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
         return kib / 1024.0;
+    }
+
+    /// <summary>SIGKILL: the process gets no chance to finish anything.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: false);
+        _process.WaitForExit();
+    }
+
+    /// <summary>Runs the service executable with <paramref name="args"/> (an admin command) to completion.</summary>
+    public static async Task<CommandRun> RunCommandAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        var start = StartInfo(workingDirectory, environment);
+        args.ToList().ForEach(start.ArgumentList.Add);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CommandRun(process.ExitCode, await output, await error);
     }
 
     public void Dispose()
@@ -75,6 +134,7 @@ public sealed partial class ServiceProcess : IDisposable
         }
 
         _process.Dispose();
+        _lineArrived.Dispose();
     }
 
     /// <summary>The web project's build output, next to this repository's other projects, in the same configuration.</summary>
@@ -94,15 +154,15 @@ public sealed partial class ServiceProcess : IDisposable
         return path;
     }
 
-    private static async Task<Uri> ListeningAddressAsync(Process service, TimeSpan timeout)
+    private static async Task<Uri> ListeningAddressAsync(Process service, System.Collections.Concurrent.ConcurrentQueue<string> output, TimeSpan timeout)
     {
         using var cancel = new CancellationTokenSource(timeout);
         while (await service.StandardOutput.ReadLineAsync(cancel.Token) is { } line)
         {
+            output.Enqueue(line);
             var match = ListeningLine().Match(line);
             if (match.Success)
             {
-                _ = service.StandardOutput.ReadToEndAsync(CancellationToken.None); // keep draining so the pipe never fills
                 return new Uri(match.Groups[1].Value);
             }
         }
@@ -110,6 +170,21 @@ public sealed partial class ServiceProcess : IDisposable
         throw new InvalidOperationException($"The service exited (code {service.ExitCode}) before it listened.");
     }
 
+    private async Task KeepReadingAsync()
+    {
+        while (await _process.StandardOutput.ReadLineAsync() is { } line)
+        {
+            _output.Enqueue(line);
+            _lineArrived.Release();
+        }
+    }
+
     [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
     private static partial Regex ListeningLine();
+}
+
+/// <summary>What an admin command did: its exit code and what it printed.</summary>
+public sealed record CommandRun(int ExitCode, string Output, string Error)
+{
+    public override string ToString() => $"exit {ExitCode}\n{Output}\n{Error}";
 }

@@ -46,10 +46,20 @@ public static class A
     /// <summary>The application's real user mapping.</summary>
     public static IMapper Mapper() => new MapsterMapper.Mapper(UserMapping.Configure(new TypeAdapterConfig()));
 
-    public static AuditLog AuditLog() => new(NullLoggerFactory.Instance);
+    public static AuditLog AuditLog() => new(NullLoggerFactory.Instance, new AuthMetrics(new TestMeterFactory()));
 
     public static LoginThrottle LoginThrottle(ILoginAttemptStore store, TimeProvider? clock = null) =>
         new(store, Options.Create(new LoginBackoffOptions()), clock ?? TimeProvider.System);
 
     public static IssuedSession IssuedSession() => new("token-value", CookieExpiresAt: null);
+}
+
+/// <summary>Meters without a host, for constructing collaborators that count.</summary>
+public sealed class TestMeterFactory : System.Diagnostics.Metrics.IMeterFactory
+{
+    public System.Diagnostics.Metrics.Meter Create(System.Diagnostics.Metrics.MeterOptions options) => new(options);
+
+    public void Dispose()
+    {
+    }
 }

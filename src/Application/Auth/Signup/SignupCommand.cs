@@ -14,7 +14,7 @@ public sealed record SignupCommand(
     string? Email,
     string? Password,
     string? Confirm,
-    CurrentSession? Requester) : ICommand<Result<SignupOutcome>>
+    CurrentSession? Requester) : ICommand<Result<SignupOutcome>>, INewUserFields
 {
     private bool PrintMembers(StringBuilder builder)
     {

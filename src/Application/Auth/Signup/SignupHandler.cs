@@ -9,13 +9,10 @@ using Mediator;
 namespace DoubleDibz.Application.Auth.Signup;
 
 public sealed class SignupHandler(
-    IUserRepository users,
-    IUnitOfWork unitOfWork,
-    IPasswordHasher passwordHasher,
+    UserRegistration registration,
     ISessionStore sessions,
     IMapper mapper,
-    AuditLog audit,
-    TimeProvider clock) : ICommandHandler<SignupCommand, Result<SignupOutcome>>
+    AuditLog audit) : ICommandHandler<SignupCommand, Result<SignupOutcome>>
 {
     public async ValueTask<Result<SignupOutcome>> Handle(SignupCommand command, CancellationToken cancellationToken)
     {
@@ -24,36 +21,13 @@ public sealed class SignupHandler(
             return new SignupOutcome.AlreadySignedUp();
         }
 
-        // The validation behavior has already accepted every field, so these cannot fail here.
-        var userName = UserName.Create(command.UserName).Value;
-        var email = EmailAddress.Create(command.Email).Value;
-
-        if (await users.UserNameExistsAsync(userName, cancellationToken))
+        var registered = await registration.RegisterAsync(command, command.Password!, Role.User, cancellationToken);
+        if (!registered.IsSuccess)
         {
-            return UserErrors.UserNameTaken;
+            return registered.Error;
         }
 
-        if (await users.EmailExistsAsync(email, cancellationToken))
-        {
-            return UserErrors.EmailTaken;
-        }
-
-        var user = User.Register(
-            userName,
-            PersonName.Create(command.FirstName).Value,
-            PersonName.Create(command.LastName).Value,
-            email,
-            await passwordHasher.HashAsync(command.Password!, cancellationToken),
-            clock.GetUtcNow());
-        users.Add(user);
-
-        // A concurrent signup of the same name or e-mail can still win the race; the store reports it as a conflict.
-        var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
-        if (!saved.IsSuccess)
-        {
-            return saved.Error;
-        }
-
+        var user = registered.Value;
         var session = await sessions.StartAsync(user.Id, persistent: false, cancellationToken);
         audit.SignedUp(user.Id);
         return new SignupOutcome.SignedUp(mapper.Map<UserDto>(user), session);

@@ -11,4 +11,7 @@ public interface ISessionStore
     Task<ActiveSession?> FindActiveAsync(string token, CancellationToken cancellationToken);
 
     Task RevokeAsync(CurrentSession session, CancellationToken cancellationToken);
+
+    /// <summary>Ends every session of the user, on every instance at once; returns how many there were.</summary>
+    Task<int> RevokeAllAsync(int userId, CancellationToken cancellationToken);
 }

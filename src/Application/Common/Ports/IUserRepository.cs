@@ -13,5 +13,10 @@ public interface IUserRepository
 
     Task<bool> EmailExistsAsync(EmailAddress email, CancellationToken cancellationToken);
 
+    Task<int> CountAsync(CancellationToken cancellationToken);
+
+    /// <summary>Up to <paramref name="limit"/> users, oldest account first.</summary>
+    Task<IReadOnlyList<User>> ListAsync(int limit, CancellationToken cancellationToken);
+
     void Add(User user);
 }

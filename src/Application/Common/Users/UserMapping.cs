@@ -26,4 +26,8 @@ public static class UserMapping
         Role.Test => "test",
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, "Unknown role"),
     };
+
+    /// <summary>A role by its name as the API shows it (<c>admin</c>, <c>staff</c>, <c>user</c>, <c>test</c>), any case.</summary>
+    public static Role? RoleFromName(string? name) =>
+        Enum.GetValues<Role>().Cast<Role?>().FirstOrDefault(r => string.Equals(RoleName(r!.Value), name?.Trim(), StringComparison.OrdinalIgnoreCase));
 }

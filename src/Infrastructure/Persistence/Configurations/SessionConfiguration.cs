@@ -14,6 +14,7 @@ public sealed class SessionConfiguration : IEntityTypeConfiguration<SessionRecor
         builder.Property(s => s.TokenHash).HasMaxLength(32).IsRequired();
         builder.HasIndex(s => s.TokenHash).IsUnique();
         builder.HasIndex(s => s.UserId);
+        builder.HasIndex(s => s.ExpiresAt); // the sweep and the active-session gauge range over it
 
         // Stored as sortable numbers (all values are UTC), so expiry can be compared in SQL on every provider.
         builder.Property(s => s.CreatedAt).HasConversion<long>();

@@ -23,9 +23,8 @@ public class SignupHandlerTests
         _hasher.Setup(h => h.HashAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(A.PasswordHash());
         _unitOfWork.Setup(u => u.SaveChangesAsync(It.IsAny<CancellationToken>())).ReturnsAsync(Result<Unit>.Success(Unit.Value));
         _sessions.Setup(s => s.StartAsync(It.IsAny<int>(), It.IsAny<bool>(), It.IsAny<CancellationToken>())).ReturnsAsync(A.IssuedSession());
-        _handler = new SignupHandler(
-            _users.Object, _unitOfWork.Object, _hasher.Object, _sessions.Object,
-            A.Mapper(), A.AuditLog(), TimeProvider.System);
+        var registration = new UserRegistration(_users.Object, _unitOfWork.Object, _hasher.Object, TimeProvider.System);
+        _handler = new SignupHandler(registration, _sessions.Object, A.Mapper(), A.AuditLog());
     }
 
     [Test]

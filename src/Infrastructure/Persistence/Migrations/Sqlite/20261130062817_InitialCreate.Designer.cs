@@ -8,11 +8,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace DoubleDibz.Infrastructure.Persistence.Migrations
+namespace DoubleDibz.Infrastructure.Persistence.Migrations.Sqlite
 {
-    [DbContext(typeof(AppDbContext))]
-    [Migration("20261130070229_LoginAttempts")]
-    partial class LoginAttempts
+    [DbContext(typeof(SqliteAppDbContext))]
+    [Migration("20261130062817_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -111,28 +111,6 @@ namespace DoubleDibz.Infrastructure.Persistence.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("Sessions", (string)null);
-                });
-
-            modelBuilder.Entity("DoubleDibz.Infrastructure.Throttling.LoginAttemptRecord", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(80)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ConsecutiveFailures")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("LastFailureUnixMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("LockedUntilUnixMs")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Key");
-
-                    b.HasIndex("LastFailureUnixMs");
-
-                    b.ToTable("LoginAttempts", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

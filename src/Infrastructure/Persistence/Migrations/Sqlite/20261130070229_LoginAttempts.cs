@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace DoubleDibz.Infrastructure.Persistence.Migrations
+namespace DoubleDibz.Infrastructure.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class LoginAttempts : Migration

@@ -1,0 +1,23 @@
+using DoubleDibz.Application.Common.Audit;
+using DoubleDibz.Application.Common.Ports;
+using DoubleDibz.Domain.Common;
+using Mediator;
+
+namespace DoubleDibz.Application.Admin.RevokeSessions;
+
+public sealed class RevokeSessionsHandler(IUserRepository users, ISessionStore sessions, AuditLog audit)
+    : ICommandHandler<RevokeSessionsCommand, Result<int>>
+{
+    public async ValueTask<Result<int>> Handle(RevokeSessionsCommand command, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByLoginAsync(command.User!.Trim(), cancellationToken);
+        if (user is null)
+        {
+            return Error.NotFound($"There is no user '{command.User.Trim()}'.");
+        }
+
+        var revoked = await sessions.RevokeAllAsync(user.Id, cancellationToken);
+        audit.SessionsRevoked(user.Id, revoked);
+        return revoked;
+    }
+}

@@ -1,0 +1,36 @@
+using System.Diagnostics.Metrics;
+
+namespace DoubleDibz.Application.Common.Audit;
+
+/// <summary>
+/// The service's own OpenTelemetry metrics, on the meter <see cref="MeterName"/>. Counters here; the hash-duration
+/// histogram and the active-session gauge are recorded where their numbers are (Infrastructure), on the same meter.
+/// </summary>
+public sealed class AuthMetrics
+{
+    public const string MeterName = "DoubleDibz";
+
+    private readonly Counter<long> _signups;
+    private readonly Counter<long> _logins;
+    private readonly Counter<long> _throttled;
+    private readonly Histogram<double> _hashDuration;
+
+    public AuthMetrics(IMeterFactory meterFactory)
+    {
+        Meter = meterFactory.Create(MeterName);
+        _signups = Meter.CreateCounter<long>("doubledibz.signups", "{signup}", "Accounts created (signup and admin create-user).");
+        _logins = Meter.CreateCounter<long>("doubledibz.logins", "{login}", "Login attempts by outcome: success, unknown_login, wrong_password, backed_off.");
+        _hashDuration = Meter.CreateHistogram<double>("doubledibz.password_hash.duration", "s", "Time of one Argon2id derivation (hash or verify), excluding the wait for a slot.");
+        _throttled = Meter.CreateCounter<long>("doubledibz.throttled", "{request}", "Requests refused for load or abuse, by reason: login_backoff, rate_limit, hasher_busy.");
+    }
+
+    public Meter Meter { get; }
+
+    public void SignedUp() => _signups.Add(1);
+
+    public void Login(string outcome) => _logins.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+
+    public void PasswordHashed(TimeSpan elapsed) => _hashDuration.Record(elapsed.TotalSeconds);
+
+    public void Throttled(string reason) => _throttled.Add(1, new KeyValuePair<string, object?>("reason", reason));
+}

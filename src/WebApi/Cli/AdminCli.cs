@@ -1,0 +1,149 @@
+using System.CommandLine;
+using DoubleDibz.Application;
+using DoubleDibz.Application.Admin.CreateUser;
+using DoubleDibz.Application.Admin.InitDb;
+using DoubleDibz.Application.Admin.ListUsers;
+using DoubleDibz.Application.Admin.Migrate;
+using DoubleDibz.Application.Admin.RevokeSessions;
+using DoubleDibz.Domain.Common;
+using DoubleDibz.Infrastructure;
+using DoubleDibz.Infrastructure.Persistence;
+using Mediator;
+
+namespace DoubleDibz.WebApi.Cli;
+
+/// <summary>
+/// Admin commands from the service's own executable: <c>dotnet run --project src/WebApi -- &lt;command&gt;</c>.
+/// Each runs a use case through the same Application layer as the API, against the database the service is
+/// configured for (appsettings, environment). Exit code 0 on success, 1 when the command was refused.
+/// </summary>
+public static class AdminCli
+{
+    public const int Refused = 1;
+
+    private static readonly string[] Names = ["migrate", "initdb", "create-user", "list-users", "revoke-sessions"];
+    private static readonly string[] HelpFlags = ["--help", "-h", "-?", "help"];
+
+    /// <summary>True when the arguments name an admin command (or ask for help) rather than start the web server.</summary>
+    public static bool Handles(string[] args) => args.Length > 0 && (Names.Contains(args[0]) || HelpFlags.Contains(args[0]));
+
+    public static Task<int> RunAsync(string[] args) => BuildRoot().Parse(args).InvokeAsync();
+
+    private static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("DoubleDibz. With no command, starts the web service; with one, runs an admin task and exits.");
+
+        var migrate = new Command("migrate", "Apply pending database migrations and exit.");
+        migrate.SetAction((_, ct) => WithSender(async sender =>
+        {
+            var applied = await sender.Send(new MigrateCommand(), ct);
+            Console.WriteLine(applied.Count == 0 ? "The schema is up to date." : $"Applied {applied.Count} migration(s): {string.Join(", ", applied)}");
+            return 0;
+        }, migrateFirst: false));
+        root.Subcommands.Add(migrate);
+
+        var force = new Option<bool>("--force") { Description = "Delete existing users and sessions first (otherwise initdb refuses when there are users)." };
+        var sampleUser = new Option<bool>("--sample-user") { Description = "Add the original's sample account spchuang / test@gmail.com." };
+        var samplePassword = new Option<string?>("--password") { Description = "Password of the sample account; generated and printed once when omitted." };
+        var initdb = new Command("initdb", "Create the schema; optionally add the sample account.") { force, sampleUser, samplePassword };
+        initdb.SetAction((parsed, ct) => WithSender(async sender =>
+        {
+            var result = await sender.Send(new InitDbCommand(parsed.GetValue(force), parsed.GetValue(sampleUser), parsed.GetValue(samplePassword)), ct);
+            return Report(result, outcome =>
+            {
+                Console.WriteLine(outcome.WipedUsers > 0 ? $"Deleted {outcome.WipedUsers} user(s) and their sessions." : "The database is ready.");
+                if (outcome.Sample is { } sample)
+                {
+                    PrintCreated(sample);
+                }
+            });
+        }, migrateFirst: false));
+        root.Subcommands.Add(initdb);
+
+        var userName = new Option<string>("--user-name") { Description = "4-30 letters and digits.", Required = true };
+        var email = new Option<string>("--email") { Required = true };
+        var firstName = new Option<string>("--first-name") { Required = true };
+        var lastName = new Option<string>("--last-name") { Required = true };
+        var role = new Option<string>("--role") { Description = "admin, staff, user or test.", DefaultValueFactory = _ => "user" };
+        var password = new Option<string?>("--password") { Description = "Generated and printed once when omitted." };
+        var createUser = new Command("create-user", "Create an account with any role.") { userName, email, firstName, lastName, role, password };
+        createUser.SetAction((parsed, ct) => WithSender(async sender =>
+        {
+            var command = new CreateUserCommand(
+                parsed.GetValue(userName), parsed.GetValue(firstName), parsed.GetValue(lastName), parsed.GetValue(email), parsed.GetValue(password), parsed.GetValue(role));
+            return Report(await sender.Send(command, ct), PrintCreated);
+        }));
+        root.Subcommands.Add(createUser);
+
+        var limit = new Option<int>("--limit") { Description = "Show at most this many (oldest first).", DefaultValueFactory = _ => 100 };
+        var listUsers = new Command("list-users", "List accounts.") { limit };
+        listUsers.SetAction((parsed, ct) => WithSender(async sender =>
+            Report(await sender.Send(new ListUsersQuery(parsed.GetValue(limit)), ct), list =>
+            {
+                Console.WriteLine($"{"id",6}  {"user_name",-30}  {"email",-40}  {"role",-5}  name");
+                foreach (var u in list.Users)
+                {
+                    Console.WriteLine($"{u.Id,6}  {u.UserName,-30}  {u.Email,-40}  {u.Role,-5}  {u.FirstName} {u.LastName}");
+                }
+
+                Console.WriteLine($"{list.Users.Count} of {list.Total} user(s).");
+            })));
+        root.Subcommands.Add(listUsers);
+
+        var user = new Argument<string>("user") { Description = "User name or e-mail." };
+        var revoke = new Command("revoke-sessions", "Sign a user out everywhere, on every instance at once.") { user };
+        revoke.SetAction((parsed, ct) => WithSender(async sender =>
+            Report(await sender.Send(new RevokeSessionsCommand(parsed.GetValue(user)), ct), count => Console.WriteLine($"Revoked {count} session(s)."))));
+        root.Subcommands.Add(revoke);
+
+        return root;
+    }
+
+    private static void PrintCreated(CreatedUser created)
+    {
+        Console.WriteLine($"Created user {created.User.Id} '{created.User.UserName}' <{created.User.Email}> with role {created.User.Role}.");
+        if (created.GeneratedPassword is { } generated)
+        {
+            Console.WriteLine($"Password (shown once, not stored): {generated}");
+        }
+    }
+
+    private static int Report<T>(Result<T> result, Action<T> onSuccess)
+    {
+        if (result.IsSuccess)
+        {
+            onSuccess(result.Value);
+            return 0;
+        }
+
+        var error = result.Error;
+        Console.Error.WriteLine(error.Fields.Count == 0
+            ? error.Message
+            : string.Join(Environment.NewLine, error.Fields.SelectMany(f => f.Value.Select(m => $"--{OptionName(f.Key)}: {m}"))));
+        return Refused;
+    }
+
+    // Use cases name fields as C# properties (UserName); on the command line they are options (--user-name).
+    private static string OptionName(string property) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(property);
+
+    /// <summary>
+    /// The service's own configuration and registrations, without the web server: appsettings and environment
+    /// variables as for the service; logs go to stderr at Warning, so stdout carries only the command's output.
+    /// </summary>
+    private static async Task<int> WithSender(Func<ISender, Task<int>> run, bool migrateFirst = true)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = typeof(Program).Assembly.GetName().Name });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddApplication(builder.Configuration).AddInfrastructure(builder.Configuration).AddWebApi(builder.Configuration);
+
+        await using var app = builder.Build();
+        if (migrateFirst)
+        {
+            await app.Services.InitializeDatabaseAsync();
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        return await run(scope.ServiceProvider.GetRequiredService<ISender>());
+    }
+}

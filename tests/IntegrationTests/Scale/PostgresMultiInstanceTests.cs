@@ -1,0 +1,165 @@
+using System.Collections.Concurrent;
+using System.Net;
+using DoubleDibz.IntegrationTests.Support;
+
+namespace DoubleDibz.IntegrationTests.Scale;
+
+/// <summary>
+/// Two instances of the service, each its own process on its own port, behind one real PostgreSQL server (a
+/// throw-away cluster on 127.0.0.1): what a load balancer without sticky sessions would spread requests over.
+/// </summary>
+public class PostgresMultiInstanceTests
+{
+    private PostgresServer _postgres = null!;
+    private string _folder = null!;
+    private Dictionary<string, string> _environment = null!;
+    private ServiceProcess _a = null!;
+    private ServiceProcess _b = null!;
+
+    [OneTimeSetUp]
+    public async Task StartInstances()
+    {
+        _postgres = await PostgresServer.StartAsync();
+        _folder = Directory.CreateTempSubdirectory("doubledibz-scale-").FullName;
+        _environment = new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "Postgres",
+            ["ConnectionStrings__Default"] = await _postgres.CreateDatabaseAsync(),
+            ["RateLimiting__Enabled"] = "false",
+        };
+
+        // Started together: both migrate the empty database at once, which EF's migration lock must serialise.
+        var a = ServiceProcess.StartAsync(_folder, _environment);
+        var b = ServiceProcess.StartAsync(_folder, _environment);
+        (_a, _b) = (await a, await b);
+    }
+
+    [OneTimeTearDown]
+    public void StopInstances()
+    {
+        _a.Dispose();
+        _b.Dispose();
+        _postgres.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Test]
+    public async Task Signed_up_on_A_is_signed_in_on_B_and_logout_on_B_ends_the_session_on_A()
+    {
+        using var onA = new ApiClient(_a.Address);
+        Assert.That((await onA.SignupAsync(SignupForm.Valid())).Status, Is.EqualTo(HttpStatusCode.Created));
+        using var onB = onA.SameBrowserAt(_b.Address);
+
+        var seenOnB = await onB.VerifyAuthAsync();
+        var logoutOnB = await onB.LogoutAsync();
+        var oldCookieOnA = await onA.VerifyAuthAsync();
+
+        Assert.That(seenOnB.Status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(logoutOnB.Status, Is.EqualTo(HttpStatusCode.OK), "the CSRF token from A must be accepted by B");
+        Assert.That(oldCookieOnA.Status, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
+    [Test]
+    public async Task Concurrent_signups_of_one_name_spread_over_both_instances_give_exactly_one_201()
+    {
+        var name = SignupForm.Valid().UserName;
+        var attempts = Enumerable.Range(0, 10).Select(async i =>
+        {
+            using var client = new ApiClient(i % 2 == 0 ? _a.Address : _b.Address);
+            var form = SignupForm.Valid() with { UserName = i % 3 == 0 ? name.ToUpperInvariant() : name };
+            return (await client.SignupAsync(form)).Status;
+        });
+
+        var statuses = await Task.WhenAll(attempts);
+
+        Assert.That(statuses.Count(s => s == HttpStatusCode.Created), Is.EqualTo(1));
+        Assert.That(statuses.Count(s => s == HttpStatusCode.Conflict), Is.EqualTo(9));
+    }
+
+    [Test]
+    public async Task A_taken_email_in_another_case_is_a_conflict_on_the_other_instance()
+    {
+        var first = SignupForm.Valid();
+        using var onA = new ApiClient(_a.Address);
+        using var onB = new ApiClient(_b.Address);
+        await onA.SignupAsync(first);
+
+        var second = await onB.SignupAsync(SignupForm.Valid() with { Email = first.Email.ToUpperInvariant() });
+
+        Assert.That(second.Status, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That(second.Error.GetProperty("message").GetString(), Is.EqualTo("This email is already taken!"));
+    }
+
+    [Test]
+    public async Task Login_back_off_earned_on_A_holds_on_B()
+    {
+        var user = SignupForm.Valid();
+        using var onA = new ApiClient(_a.Address);
+        await onA.SignupAsync(user);
+        using var attacker = new ApiClient(_a.Address);
+        for (var i = 0; i < 5; i++)
+        {
+            await attacker.LoginAsync(user.UserName, "not the password");
+        }
+
+        using var onB = new ApiClient(_b.Address);
+
+        Assert.That((await onB.LoginAsync(user.UserName, user.Password)).Status, Is.EqualTo(HttpStatusCode.TooManyRequests));
+    }
+
+    [Test]
+    public async Task An_instance_killed_mid_load_loses_no_acknowledged_signup()
+    {
+        using var doomed = await ServiceProcess.StartAsync(_folder, _environment);
+        var acknowledged = new ConcurrentBag<SignupForm>();
+        var otherAnswers = new ConcurrentBag<string>();
+        var enoughAcknowledged = new TaskCompletionSource();
+        var load = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                using var client = new ApiClient(doomed.Address); // a new visitor each time: a signed-in one would be "already signed up"
+                var form = SignupForm.Valid();
+                try
+                {
+                    var response = await client.SignupAsync(form);
+                    if (response.Status != HttpStatusCode.Created)
+                    {
+                        otherAnswers.Add(response.ToString());
+                    }
+                    else
+                    {
+                        acknowledged.Add(form);
+                        if (acknowledged.Count >= 12)
+                        {
+                            enoughAcknowledged.TrySetResult();
+                        }
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    return; // the instance is gone
+                }
+            }
+        })).ToList();
+
+        await Task.WhenAny(enoughAcknowledged.Task, Task.WhenAll(load));
+        Assert.That(enoughAcknowledged.Task.IsCompleted, Is.True, $"the load ended first: {string.Join("; ", otherAnswers.Take(3))}");
+        doomed.Kill();
+        await Task.WhenAll(load);
+
+        var failures = new List<string>();
+        foreach (var form in acknowledged)
+        {
+            using var client = new ApiClient(_a.Address);
+            var login = await client.LoginAsync(form.UserName, form.Password);
+            if (login.Status != HttpStatusCode.OK)
+            {
+                failures.Add($"{form.UserName}: {login}");
+            }
+        }
+
+        Assert.That(acknowledged, Has.Count.GreaterThanOrEqualTo(12));
+        Assert.That(failures, Is.Empty);
+    }
+}

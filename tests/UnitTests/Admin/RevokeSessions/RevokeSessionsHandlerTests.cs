@@ -1,0 +1,40 @@
+using DoubleDibz.Application.Admin.CreateUser;
+using DoubleDibz.Application.Admin.InitDb;
+using DoubleDibz.Application.Admin.RevokeSessions;
+using DoubleDibz.Application.Common.Ports;
+using DoubleDibz.Application.Common.Users;
+using DoubleDibz.Domain.Common;
+using DoubleDibz.Domain.Users;
+using DoubleDibz.UnitTests.TestData;
+using Mediator;
+using Moq;
+
+namespace DoubleDibz.UnitTests.Admin.RevokeSessions;
+
+public class RevokeSessionsHandlerTests
+{
+    private readonly Mock<IUserRepository> _users = new();
+    private readonly Mock<ISessionStore> _sessions = new();
+
+    [Test]
+    public async Task Revoking_an_unknown_user_returns_NotFound()
+    {
+        var result = await new RevokeSessionsHandler(_users.Object, _sessions.Object, A.AuditLog())
+            .Handle(new RevokeSessionsCommand("ghost"), CancellationToken.None);
+
+        Assert.That(result.Error.Kind, Is.EqualTo(ErrorKind.NotFound));
+    }
+
+    [Test]
+    public async Task Revoking_a_user_ends_all_of_their_sessions()
+    {
+        var sam = A.User();
+        _users.Setup(u => u.FindByLoginAsync("spchuang", It.IsAny<CancellationToken>())).ReturnsAsync(sam);
+        _sessions.Setup(s => s.RevokeAllAsync(sam.Id, It.IsAny<CancellationToken>())).ReturnsAsync(2);
+
+        var result = await new RevokeSessionsHandler(_users.Object, _sessions.Object, A.AuditLog())
+            .Handle(new RevokeSessionsCommand(" spchuang "), CancellationToken.None);
+
+        Assert.That(result.Value, Is.EqualTo(2));
+    }
+}
