@@ -76,6 +76,7 @@ public static class DependencyInjection
                 : Task.CompletedTask;
         });
         app.UseRouting();
+        app.UseMiddleware<HashingAdmissionMiddleware>();
         app.UseClientRateLimits();
         app.UseAuthentication();
         app.UseAuthorization();

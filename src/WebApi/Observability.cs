@@ -17,6 +17,27 @@ public sealed class MetricsSettings
 /// <summary>Structured logs and OpenTelemetry metrics.</summary>
 public static class Observability
 {
+    /// <summary>
+    /// The <c>appsettings.json</c> shipped beside the assembly, as the lowest-priority source: started from another
+    /// folder (<c>dotnet /opt/app/DoubleDibz.WebApi.dll</c>), the content root has none, and without it every request
+    /// was logged at Information (three JSON lines each), which cost more than the request.
+    /// </summary>
+    public static WebApplicationBuilder AddShippedSettings(this WebApplicationBuilder builder)
+    {
+        var shipped = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
+        if (File.Exists(shipped))
+        {
+            builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
+            {
+                FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(AppContext.BaseDirectory),
+                Path = "appsettings.json",
+                Optional = true,
+            });
+        }
+
+        return builder;
+    }
+
     /// <summary>Outside Development, console logs are JSON lines with their scopes (correlation id, client address).</summary>
     public static WebApplicationBuilder AddLogging(this WebApplicationBuilder builder)
     {

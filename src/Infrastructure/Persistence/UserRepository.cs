@@ -7,8 +7,12 @@ namespace DoubleDibz.Infrastructure.Persistence;
 
 public sealed class UserRepository(AppDbContext db) : IUserRepository
 {
-    public Task<User?> FindByIdAsync(int id, CancellationToken cancellationToken) =>
-        db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+    // verify_auth's second query, on every authenticated request: compiled once, and read-only (nothing to track).
+    private static readonly Func<AppDbContext, int, Task<User?>> FindById =
+        EF.CompileAsyncQuery((AppDbContext context, int id) => context.Users.AsNoTracking().FirstOrDefault(u => u.Id == id));
+
+    /// <summary>A read-only copy: changes to it are not saved.</summary>
+    public Task<User?> FindByIdAsync(int id, CancellationToken cancellationToken) => FindById(db, id);
 
     public Task<User?> FindByLoginAsync(string login, CancellationToken cancellationToken)
     {

@@ -133,6 +133,7 @@ public static class AdminCli
     private static async Task<int> WithSender(Func<ISender, Task<int>> run, bool migrateFirst = true)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = typeof(Program).Assembly.GetName().Name });
+        builder.AddShippedSettings();
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddApplication(builder.Configuration).AddInfrastructure(builder.Configuration).AddWebApi(builder.Configuration);

@@ -32,7 +32,7 @@ public sealed partial class ErrorEnvelopeMiddleware(RequestDelegate next, AuthMe
         {
             LogBusy(logger, exception.Message);
             metrics.Throttled("hasher_busy");
-            await ApiResults.RetryLater(StatusCodes.Status503ServiceUnavailable, "The service is busy, try again shortly.", exception.RetryAfter)
+            await ApiResults.RetryLater(StatusCodes.Status503ServiceUnavailable, HashingAdmissionMiddleware.Message, exception.RetryAfter)
                 .ExecuteAsync(context);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)

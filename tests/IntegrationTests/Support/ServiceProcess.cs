@@ -113,9 +113,19 @@ public sealed partial class ServiceProcess : IDisposable
     }
 
     /// <summary>Runs the service executable with <paramref name="args"/> (an admin command) to completion.</summary>
-    public static async Task<CommandRun> RunCommandAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public static Task<CommandRun> RunCommandAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        RunToEndAsync(StartInfo(workingDirectory, environment), args);
+
+    /// <summary>Runs another built program of this repository (e.g. the benchmarks) to completion.</summary>
+    public static Task<CommandRun> RunProgramAsync(string assembly, string workingDirectory, params string[] args)
     {
-        var start = StartInfo(workingDirectory, environment);
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(assembly);
+        return RunToEndAsync(start, args);
+    }
+
+    private static async Task<CommandRun> RunToEndAsync(ProcessStartInfo start, string[] args)
+    {
         args.ToList().ForEach(start.ArgumentList.Add);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
@@ -137,8 +147,10 @@ public sealed partial class ServiceProcess : IDisposable
         _lineArrived.Dispose();
     }
 
-    /// <summary>The web project's build output, next to this repository's other projects, in the same configuration.</summary>
-    public static string WebApiAssembly()
+    public static string WebApiAssembly() => BuildOutput("src/WebApi", "DoubleDibz.WebApi.dll");
+
+    /// <summary>A project's build output in this repository, in the configuration and framework the tests were built in.</summary>
+    public static string BuildOutput(string projectFolder, string fileName)
     {
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory); // tests/IntegrationTests/bin/<Config>/<tfm>/
         var configuration = testOutput.Parent!.Name;
@@ -149,7 +161,7 @@ public sealed partial class ServiceProcess : IDisposable
             root = root.Parent;
         }
 
-        var path = Path.Combine(root!.FullName, "src", "WebApi", "bin", configuration, framework, "DoubleDibz.WebApi.dll");
+        var path = Path.Combine(root!.FullName, projectFolder, "bin", configuration, framework, fileName);
         Assert.That(File.Exists(path), Is.True, $"build the solution first: {path} is missing");
         return path;
     }

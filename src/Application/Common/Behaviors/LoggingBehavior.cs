@@ -31,6 +31,17 @@ public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<Logging
 
             return response;
         }
+        catch (ServiceBusyException)
+        {
+            // Expected under overload, and then it comes by the hundred per second: a line each would be the load.
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                LogCompleted(logger, LogLevel.Debug, UseCase, "Busy", elapsedMs);
+            }
+
+            throw;
+        }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;

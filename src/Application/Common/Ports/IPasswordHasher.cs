@@ -20,4 +20,10 @@ public interface IPasswordHasher
     /// the same work against a dummy hash and fails, so an unknown login costs as much time as a wrong password.
     /// </summary>
     Task<PasswordVerification> VerifyAsync(string password, PasswordHash? hash, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// True when a hash asked for now would be refused (every slot running and the queue full), with how long to
+    /// wait. A hint for refusing early and cheaply; the hash itself still throws <c>ServiceBusyException</c> then.
+    /// </summary>
+    bool IsSaturated(out TimeSpan retryAfter);
 }

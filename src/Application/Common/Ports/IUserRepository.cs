@@ -4,6 +4,7 @@ namespace DoubleDibz.Application.Common.Ports;
 
 public interface IUserRepository
 {
+    /// <summary>The user with this id, read-only (for answering, not for changing).</summary>
     Task<User?> FindByIdAsync(int id, CancellationToken cancellationToken);
 
     /// <summary>Finds the user whose user name or e-mail address equals <paramref name="login"/>, ignoring case.</summary>

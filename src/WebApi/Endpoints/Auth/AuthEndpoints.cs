@@ -39,7 +39,8 @@ public static class AuthEndpoints
                 }))
             .Describe<UserDto>("Create an account and sign in", StatusCodes.Status201Created, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity)
             .AcceptsForm<SignupRequest>()
-            .RequireRateLimiting(ClientRateLimits.Signup);
+            .RequireRateLimiting(ClientRateLimits.Signup)
+            .UsesPasswordHashing();
 
         auth.MapPost("/login", async (RequestBody<LoginRequest> body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
                 (await sender.Send(body.Value.ToCommand(user.CurrentSession()), ct)).ToHttp(outcome => outcome switch
@@ -50,7 +51,8 @@ public static class AuthEndpoints
                 }))
             .Describe<UserDto>("Sign in with user name or e-mail", StatusCodes.Status422UnprocessableEntity, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable)
             .AcceptsForm<LoginRequest>()
-            .RequireRateLimiting(ClientRateLimits.Login);
+            .RequireRateLimiting(ClientRateLimits.Login)
+            .UsesPasswordHashing();
 
         auth.MapPost("/logout", async (ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new LogoutCommand(user.CurrentSession()), ct))

@@ -1,0 +1,61 @@
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using DoubleDibz.Application.Common.Ports;
+using DoubleDibz.Domain.Users;
+using DoubleDibz.Infrastructure.Passwords;
+using Konscious.Security.Cryptography;
+using Microsoft.Extensions.Options;
+
+namespace DoubleDibz.Benchmarks;
+
+/// <summary>
+/// Argon2id at the configured parameters (m=19456 KiB, t=2, p=1): the product's hasher (hash, verify), and
+/// Konscious called directly through its async and its synchronous API, to show what the wrapper costs.
+/// </summary>
+[MemoryDiagnoser]
+public class HasherBenchmarks
+{
+    private const string Password = "violet tractor sings";
+    private static readonly byte[] Salt = Encoding.UTF8.GetBytes("0123456789abcdef");
+    private readonly Argon2Options _options = new();
+    private Argon2idPasswordHasher _hasher = null!;
+    private PasswordHash _stored = null!;
+
+    [GlobalSetup]
+    public async Task SetUp()
+    {
+        _hasher = new Argon2idPasswordHasher(Options.Create(_options));
+        _stored = await _hasher.HashAsync(Password, CancellationToken.None);
+    }
+
+    [GlobalCleanup]
+    public void CleanUp() => _hasher.Dispose();
+
+    [Benchmark(Description = "hasher: HashAsync")]
+    public Task<PasswordHash> Hash() => _hasher.HashAsync(Password, CancellationToken.None);
+
+    [Benchmark(Description = "hasher: VerifyAsync")]
+    public Task<PasswordVerification> Verify() => _hasher.VerifyAsync(Password, _stored, CancellationToken.None);
+
+    [Benchmark(Description = "Konscious: GetBytesAsync")]
+    public async Task<byte[]> KonsciousAsync()
+    {
+        using var argon2 = NewArgon2();
+        return await argon2.GetBytesAsync(32);
+    }
+
+    [Benchmark(Description = "Konscious: GetBytes")]
+    public byte[] KonsciousSync()
+    {
+        using var argon2 = NewArgon2();
+        return argon2.GetBytes(32);
+    }
+
+    private Argon2id NewArgon2() => new(Encoding.UTF8.GetBytes(Password))
+    {
+        Salt = Salt,
+        MemorySize = _options.MemoryKiB,
+        Iterations = _options.Iterations,
+        DegreeOfParallelism = _options.Parallelism,
+    };
+}
