@@ -35,6 +35,7 @@ public sealed class Argon2idPasswordHasher : IPasswordHasher, IDisposable
     private readonly PasswordHash _dummy;
     private readonly AuthMetrics? _metrics;
     private readonly BlockingCollection<Derivation> _queue = new(new ConcurrentQueue<Derivation>());
+    private readonly int _poolThreadsAdded;
     private int _admitted; // running + waiting
     private long _averageHashTicks = TimeSpan.FromMilliseconds(100).Ticks; // a moving average, for Retry-After
 
@@ -49,8 +50,8 @@ public sealed class Argon2idPasswordHasher : IPasswordHasher, IDisposable
         // Unknown logins are verified against this; it needs no real password, only today's parameters.
         _dummy = PasswordHash.Create(_parameters, RandomNumberGenerator.GetBytes(SaltBytes), RandomNumberGenerator.GetBytes(HashBytes));
 
-        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
-        ThreadPool.SetMinThreads(workers + (_lanes * o.Parallelism), completionPorts);
+        _poolThreadsAdded = _lanes * o.Parallelism;
+        AdjustPoolMinimum(_poolThreadsAdded);
         for (var lane = 0; lane < _lanes; lane++)
         {
             new Thread(RunLane) { IsBackground = true, Name = $"argon2-lane-{lane}" }.Start();
@@ -86,7 +87,20 @@ public sealed class Argon2idPasswordHasher : IPasswordHasher, IDisposable
         return Volatile.Read(ref _admitted) >= _capacity;
     }
 
-    public void Dispose() => _queue.CompleteAdding();
+    public void Dispose()
+    {
+        if (!_queue.IsAddingCompleted)
+        {
+            _queue.CompleteAdding();
+            AdjustPoolMinimum(-_poolThreadsAdded);
+        }
+    }
+
+    private static void AdjustPoolMinimum(int by)
+    {
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        ThreadPool.SetMinThreads(Math.Max(1, workers + by), completionPorts);
+    }
 
     private Task<byte[]> DeriveAsync(string password, byte[] salt, Argon2Parameters parameters, int length, CancellationToken cancellationToken)
     {

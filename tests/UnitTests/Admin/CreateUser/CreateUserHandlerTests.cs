@@ -1,6 +1,4 @@
 using DoubleDibz.Application.Admin.CreateUser;
-using DoubleDibz.Application.Admin.InitDb;
-using DoubleDibz.Application.Admin.RevokeSessions;
 using DoubleDibz.Application.Common.Ports;
 using DoubleDibz.Application.Common.Users;
 using DoubleDibz.Domain.Common;

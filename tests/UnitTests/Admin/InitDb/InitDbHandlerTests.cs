@@ -1,10 +1,8 @@
 using DoubleDibz.Application.Admin.CreateUser;
 using DoubleDibz.Application.Admin.InitDb;
-using DoubleDibz.Application.Admin.RevokeSessions;
 using DoubleDibz.Application.Common.Ports;
 using DoubleDibz.Application.Common.Users;
 using DoubleDibz.Domain.Common;
-using DoubleDibz.Domain.Users;
 using DoubleDibz.UnitTests.TestData;
 using Mediator;
 using Moq;
