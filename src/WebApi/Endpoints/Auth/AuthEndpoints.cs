@@ -37,7 +37,7 @@ public static class AuthEndpoints
                     SignupOutcome.AlreadySignedUp => ApiResults.Ok("You're already signed up"),
                     _ => throw new UnreachableException(),
                 }))
-            .Describe<UserDto>("Create an account and sign in", StatusCodes.Status201Created, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity)
+            .Describe<UserDto>("Create an account and sign in", StatusCodes.Status201Created, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable)
             .AcceptsForm<SignupRequest>()
             .RequireRateLimiting(ClientRateLimits.Signup)
             .UsesPasswordHashing();
