@@ -25,7 +25,8 @@ public static class Observability
     public static WebApplicationBuilder AddShippedSettings(this WebApplicationBuilder builder)
     {
         var shipped = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
-        if (File.Exists(shipped))
+        var contentRootHasIt = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, "appsettings.json")) == Path.GetFullPath(shipped);
+        if (File.Exists(shipped) && !contentRootHasIt)
         {
             builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
             {

@@ -83,8 +83,9 @@ public sealed class Argon2idPasswordHasher : IPasswordHasher, IDisposable
 
     public bool IsSaturated(out TimeSpan retryAfter)
     {
-        retryAfter = EstimatedWait();
-        return Volatile.Read(ref _admitted) >= _capacity;
+        var saturated = Volatile.Read(ref _admitted) >= _capacity;
+        retryAfter = saturated ? EstimatedWait() : TimeSpan.Zero;
+        return saturated;
     }
 
     public void Dispose()

@@ -50,12 +50,15 @@ public static class ClientRateLimits
                 "RateLimiting needs PermitLimit >= 1 and a positive Window for Login, Signup and Api.")
             .ValidateOnStart();
 
-        services.AddRateLimiter(limiter =>
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitingOptions>>((limiter, settings) =>
         {
+            // The limits are read once here, not on every request.
+            var limits = settings.Value;
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(Login, http => FixedWindow(http, Login, o => o.Login));
-            limiter.AddPolicy(Signup, http => FixedWindow(http, Signup, o => o.Signup));
-            limiter.AddPolicy(Api, http => FixedWindow(http, Api, o => o.Api));
+            limiter.AddPolicy(Login, http => FixedWindow(http, Login, limits.Login));
+            limiter.AddPolicy(Signup, http => FixedWindow(http, Signup, limits.Signup));
+            limiter.AddPolicy(Api, http => FixedWindow(http, Api, limits.Api));
             limiter.OnRejected = async (rejected, _) =>
             {
                 var http = rejected.HttpContext;
@@ -79,13 +82,10 @@ public static class ClientRateLimits
         return app;
     }
 
-    private static RateLimitPartition<string> FixedWindow(HttpContext http, string policy, Func<RateLimitingOptions, WindowLimit> pick)
-    {
-        var limit = pick(http.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value);
-        return RateLimitPartition.GetFixedWindowLimiter(
+    private static RateLimitPartition<string> FixedWindow(HttpContext http, string policy, WindowLimit limit) =>
+        RateLimitPartition.GetFixedWindowLimiter(
             $"{policy}:{ClientKey(http.Connection.RemoteIpAddress)}",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = limit.PermitLimit, Window = limit.Window, QueueLimit = 0 });
-    }
 
     internal static string ClientKey(IPAddress? address)
     {

@@ -28,7 +28,8 @@ public sealed class LoginHandler(
         var user = await users.FindByLoginAsync(login, cancellationToken);
         var attempts = user is null ? LoginAttemptKey.ForUnknownLogin(login) : LoginAttemptKey.ForUser(user.Id);
 
-        if (await throttle.RetryAfterAsync(attempts, cancellationToken) is { } wait)
+        var status = await throttle.CheckAsync(attempts, cancellationToken);
+        if (status.RetryAfter is { } wait)
         {
             audit.LoginFailed(LoginFailureReason.BackedOff, user?.Id);
             return AuthErrors.TooManyAttempts(wait);
@@ -49,7 +50,7 @@ public sealed class LoginHandler(
             return AuthErrors.InvalidCredentials;
         }
 
-        await throttle.ResetAsync(attempts, cancellationToken);
+        await throttle.ResetAsync(attempts, status, cancellationToken);
         if (verification == PasswordVerification.SucceededRehashNeeded)
         {
             user.ReplacePasswordHash(await passwordHasher.HashAsync(command.Password!, cancellationToken));

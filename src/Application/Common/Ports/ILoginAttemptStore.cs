@@ -5,7 +5,10 @@ namespace DoubleDibz.Application.Common.Ports;
 /// <summary>Consecutive failed logins per key, kept in the database so every instance and a restart see them.</summary>
 public interface ILoginAttemptStore
 {
-    /// <summary>Until when logins for <paramref name="key"/> are locked; null when they never were.</summary>
+    /// <summary>
+    /// Until when logins for <paramref name="key"/> are locked (a time in the past when they are not); null when
+    /// there is no failure on record at all.
+    /// </summary>
     Task<DateTimeOffset?> FindLockedUntilAsync(LoginAttemptKey key, CancellationToken cancellationToken);
 
     /// <summary>

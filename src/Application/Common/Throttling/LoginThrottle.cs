@@ -8,12 +8,12 @@ public sealed class LoginThrottle(ILoginAttemptStore store, IOptions<LoginBackof
 {
     private readonly LoginBackoffOptions _options = options.Value;
 
-    /// <summary>How long logins for <paramref name="key"/> must still wait, or null when they may try now.</summary>
-    public async Task<TimeSpan?> RetryAfterAsync(LoginAttemptKey key, CancellationToken cancellationToken)
+    /// <summary>Whether <paramref name="key"/> has failures on record, and how long its logins must still wait.</summary>
+    public async Task<LoginAttemptStatus> CheckAsync(LoginAttemptKey key, CancellationToken cancellationToken)
     {
         var lockedUntil = await store.FindLockedUntilAsync(key, cancellationToken);
         var now = clock.GetUtcNow();
-        return lockedUntil > now ? lockedUntil.Value - now : null;
+        return new LoginAttemptStatus(lockedUntil is not null, lockedUntil > now ? lockedUntil.Value - now : null);
     }
 
     /// <summary>Counts a failed login; returns the back-off it started, or null while failures are still free.</summary>
@@ -31,7 +31,9 @@ public sealed class LoginThrottle(ILoginAttemptStore store, IOptions<LoginBackof
         return delay;
     }
 
-    public Task ResetAsync(LoginAttemptKey key, CancellationToken cancellationToken) => store.ClearAsync(key, cancellationToken);
+    /// <summary>Forgets the key's failures after a successful login; no write when there were none.</summary>
+    public Task ResetAsync(LoginAttemptKey key, LoginAttemptStatus status, CancellationToken cancellationToken) =>
+        status.HasFailures ? store.ClearAsync(key, cancellationToken) : Task.CompletedTask;
 
     /// <summary>The lock after the <paramref name="failures"/>th consecutive failure: doubling, capped.</summary>
     public TimeSpan DelayAfter(int failures)
@@ -41,3 +43,7 @@ public sealed class LoginThrottle(ILoginAttemptStore store, IOptions<LoginBackof
         return seconds < _options.MaxDelay.TotalSeconds ? TimeSpan.FromSeconds(seconds) : _options.MaxDelay;
     }
 }
+
+/// <param name="HasFailures">Failed logins are on record for the key (so a success has something to clear).</param>
+/// <param name="RetryAfter">How long logins must still wait; null when they may try now.</param>
+public readonly record struct LoginAttemptStatus(bool HasFailures, TimeSpan? RetryAfter);

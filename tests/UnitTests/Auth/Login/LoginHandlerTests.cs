@@ -156,10 +156,21 @@ public class LoginHandlerTests
     }
 
     [Test]
-    public async Task Login_that_succeeds_clears_the_accounts_failures()
+    public async Task Login_that_succeeds_clears_the_accounts_earlier_failures()
     {
+        _attempts.Setup(a => a.FindLockedUntilAsync(LoginAttemptKey.ForUser(_sam.Id), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(DateTimeOffset.UnixEpoch); // failures on record, no lock
+
         await _handler.Handle(A.Login(), CancellationToken.None);
 
         _attempts.Verify(a => a.ClearAsync(LoginAttemptKey.ForUser(_sam.Id), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Login_that_succeeds_without_earlier_failures_writes_nothing_to_the_attempt_store()
+    {
+        await _handler.Handle(A.Login(), CancellationToken.None);
+
+        _attempts.Verify(a => a.ClearAsync(It.IsAny<LoginAttemptKey>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 }

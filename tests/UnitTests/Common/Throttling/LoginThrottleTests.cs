@@ -62,9 +62,9 @@ public class LoginThrottleTests
     {
         _store.Setup(s => s.FindLockedUntilAsync(Key, It.IsAny<CancellationToken>())).ReturnsAsync(_clock.GetUtcNow().AddSeconds(42));
 
-        var wait = await A.LoginThrottle(_store.Object, _clock).RetryAfterAsync(Key, CancellationToken.None);
+        var status = await A.LoginThrottle(_store.Object, _clock).CheckAsync(Key, CancellationToken.None);
 
-        Assert.That(wait, Is.EqualTo(TimeSpan.FromSeconds(42)));
+        Assert.That(status.RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(42)));
     }
 
     [Test]
@@ -72,9 +72,18 @@ public class LoginThrottleTests
     {
         _store.Setup(s => s.FindLockedUntilAsync(Key, It.IsAny<CancellationToken>())).ReturnsAsync(_clock.GetUtcNow());
 
-        var wait = await A.LoginThrottle(_store.Object, _clock).RetryAfterAsync(Key, CancellationToken.None);
+        var status = await A.LoginThrottle(_store.Object, _clock).CheckAsync(Key, CancellationToken.None);
 
-        Assert.That(wait, Is.Null);
+        Assert.That(status.RetryAfter, Is.Null);
+        Assert.That(status.HasFailures, Is.True);
+    }
+
+    [Test]
+    public async Task A_key_with_no_record_has_no_failures_and_no_wait()
+    {
+        var status = await A.LoginThrottle(_store.Object, _clock).CheckAsync(Key, CancellationToken.None);
+
+        Assert.That(status, Is.EqualTo(new LoginAttemptStatus(HasFailures: false, RetryAfter: null)));
     }
 
     [Test]
