@@ -34,15 +34,18 @@ public static class DependencyInjection
             .Bind(configuration.GetSection(Argon2Options.SectionName))
             .Validate(
                 o => o.Parallelism >= 1 && o.Iterations >= 1 && o.MemoryKiB >= 8 * o.Parallelism
-                     && o.MaxConcurrentHashes >= 1 && o.MaxQueuedHashes >= 0,
-                "PasswordHashing needs Parallelism >= 1, Iterations >= 1, MemoryKiB >= 8 x Parallelism, MaxConcurrentHashes >= 1 and MaxQueuedHashes >= 0.")
+                     && o.MaxConcurrentHashes >= 1 && o.MaxQueuedHashes >= 0 && o.StallTimeout > TimeSpan.Zero,
+                "PasswordHashing needs Parallelism >= 1, Iterations >= 1, MemoryKiB >= 8 x Parallelism, MaxConcurrentHashes >= 1, MaxQueuedHashes >= 0 and a positive StallTimeout.")
             .ValidateOnStart();
-        services.AddSingleton<IPasswordHasher, Argon2idPasswordHasher>();
+        services.AddSingleton<IArgon2Engine, KonsciousArgon2Engine>();
+        services.AddSingleton<Argon2idPasswordHasher>();
+        services.AddSingleton<IPasswordHasher>(sp => sp.GetRequiredService<Argon2idPasswordHasher>());
         services.AddSingleton<ICommonPasswords, CommonPasswordList>();
 
         // Keys in the database: every instance sharing it can read what another protected (CSRF tokens).
         services.AddDataProtection().SetApplicationName("DoubleDibz").PersistKeysToDbContext<AppDbContext>();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<PasswordHasherHealthCheck>("password-hasher", tags: ["ready"]);
         return services;
     }
 

@@ -6,7 +6,6 @@ using DoubleDibz.WebApi.Http;
 using DoubleDibz.WebApi.Security;
 using Mediator;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Http.Features;
 using Scalar.AspNetCore;
 
 namespace DoubleDibz.WebApi;
@@ -29,7 +28,6 @@ public static class DependencyInjection
             o.SerializerOptions.PropertyNameCaseInsensitive = true;
             o.SerializerOptions.Converters.Add(new FlexibleBooleanConverter());
         });
-        services.Configure<FormOptions>(o => o.ValueLengthLimit = RequestBody.MaxBytes);
 
         services.Configure<CookieSettings>(configuration.GetSection(CookieSettings.SectionName));
         services.AddSingleton<SessionCookie>();

@@ -43,7 +43,7 @@ public sealed class EmailAddress : IEquatable<EmailAddress>
     // addr-spec, with a dotted domain and no whitespace or control characters anywhere.
     private static bool IsWellFormed(string value)
     {
-        if (value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)) || value.Contains('<', StringComparison.Ordinal))
+        if (!WellFormedText.IsWellFormed(value) || value.Any(char.IsWhiteSpace) || value.Contains('<', StringComparison.Ordinal))
         {
             return false;
         }

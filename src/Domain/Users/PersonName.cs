@@ -2,7 +2,7 @@ using DoubleDibz.Domain.Common;
 
 namespace DoubleDibz.Domain.Users;
 
-/// <summary>A first or last name: trimmed, 1–64 characters, no control characters.</summary>
+/// <summary>A first or last name: trimmed, 1–64 characters of well-formed text (<see cref="WellFormedText"/>).</summary>
 public sealed record PersonName
 {
     public const int MaxLength = 64;
@@ -24,9 +24,9 @@ public sealed record PersonName
             return Error.Invalid($"Must be at most {MaxLength} characters long");
         }
 
-        if (trimmed.Any(char.IsControl))
+        if (!WellFormedText.IsWellFormed(trimmed))
         {
-            return Error.Invalid("Must not contain control characters");
+            return Error.Invalid(WellFormedText.Message);
         }
 
         return new PersonName(trimmed);

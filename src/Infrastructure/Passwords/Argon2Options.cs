@@ -19,4 +19,10 @@ public sealed class Argon2Options
     /// instead of piling up; a waiting request holds no hashing memory.
     /// </summary>
     public int MaxQueuedHashes { get; set; } = 8 * Environment.ProcessorCount;
+
+    /// <summary>
+    /// <c>/readyz</c> answers 503 when callers have waited this long and no hash has finished meanwhile: the hasher is
+    /// wedged, and an orchestrator should restart the instance.
+    /// </summary>
+    public TimeSpan StallTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -24,7 +24,7 @@ public sealed partial class ErrorEnvelopeMiddleware(RequestDelegate next, AuthMe
         }
         catch (InvalidDataException) when (!context.Response.HasStarted)
         {
-            // Form reading refuses bodies beyond its limits (too many fields, a key too long).
+            // The form reader refuses bodies beyond its limits (too many fields).
             LogBadRequest(logger, StatusCodes.Status400BadRequest, "unreadable form");
             await ApiResults.Error(StatusCodes.Status400BadRequest, "The form body could not be read.").ExecuteAsync(context);
         }

@@ -31,7 +31,7 @@ public sealed class RequestBody<T>
             case BodyFormat.Json:
                 return new RequestBody<T>(await ReadJsonAsync(request, options));
             case BodyFormat.Form:
-                var form = await request.ReadFormAsync(context.RequestAborted);
+                var form = await FormBody.ReadAsync(context);
                 var fields = new JsonObject();
                 foreach (var (key, value) in form)
                 {

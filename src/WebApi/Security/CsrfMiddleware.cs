@@ -46,7 +46,7 @@ public sealed class CsrfMiddleware(RequestDelegate next, CsrfTokens tokens, Audi
 
         if (RequestBody.FormatOf(context.Request) == BodyFormat.Form)
         {
-            var form = await context.Request.ReadFormAsync(context.RequestAborted);
+            var form = await FormBody.ReadAsync(context);
             return form[FormField].ToString();
         }
 

@@ -52,4 +52,16 @@ public class ValidationBehaviorTests
 
         Assert.That(_handlerCalls, Is.EqualTo(1));
     }
+
+    [Test]
+    public async Task A_text_field_that_is_not_well_formed_is_named_with_its_message_and_never_reaches_the_handler()
+    {
+        var behavior = new ValidationBehavior<LoginCommand, Result<LoginOutcome>>(Array.Empty<IValidator<LoginCommand>>());
+
+        var result = await behavior.Handle(new LoginCommand("sam", "pass\uFFFEword", false, null), Handler, CancellationToken.None);
+
+        Assert.That(result.Error.Fields.Keys, Is.EquivalentTo(new[] { "Password" }));
+        Assert.That(result.Error.Fields["Password"], Is.EqualTo(new[] { WellFormedText.Message }));
+        Assert.That(_handlerCalls, Is.Zero);
+    }
 }

@@ -1,3 +1,4 @@
+using DoubleDibz.Domain.Common;
 using DoubleDibz.Domain.Users;
 
 namespace DoubleDibz.UnitTests.Domain;
@@ -27,6 +28,6 @@ public class PersonNameTests
     [Test]
     public void Create_refuses_control_characters()
     {
-        Assert.That(PersonName.Create("Sam\u0000Chuang").Error.Message, Is.EqualTo("Must not contain control characters"));
+        Assert.That(PersonName.Create("Sam\u0000Chuang").Error.Message, Is.EqualTo(WellFormedText.Message));
     }
 }

@@ -3,6 +3,7 @@ using DoubleDibz.Application.Common.Ports;
 using DoubleDibz.Domain.Users;
 using DoubleDibz.Infrastructure.Passwords;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DoubleDibz.UnitTests.Infrastructure;
 
@@ -100,5 +101,102 @@ public class Argon2idPasswordHasherTests
         var second = await hasher.HashAsync("second password", CancellationToken.None);
 
         Assert.That(await hasher.VerifyAsync("second password", second, CancellationToken.None), Is.EqualTo(PasswordVerification.Succeeded));
+    }
+
+    [TestCase("a\uFFFE")]
+    [TestCase("b\uFFFF")]
+    public async Task A_password_that_cannot_be_normalised_is_refused_without_taking_a_slot(string password)
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => _hasher.VerifyAsync(password, null, CancellationToken.None));
+
+        Assert.That(_hasher.InFlight, Is.Zero);
+    }
+
+    [Test]
+    public async Task A_derivation_that_fails_gives_its_slot_back()
+    {
+        using var hasher = new Argon2idPasswordHasher(Options.Create(new Argon2Options { MaxConcurrentHashes = 1, MaxQueuedHashes = 0 }), new FailingEngine());
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => hasher.HashAsync("some password", CancellationToken.None));
+
+        Assert.That(hasher.InFlight, Is.Zero);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => hasher.HashAsync("some password", CancellationToken.None), "admitted again, not refused as busy");
+    }
+
+    [Test]
+    public async Task A_caller_that_leaves_while_waiting_gives_its_slot_back()
+    {
+        var engine = new GatedEngine();
+        using var hasher = new Argon2idPasswordHasher(Options.Create(new Argon2Options { MemoryKiB = 8, Iterations = 1, MaxConcurrentHashes = 1, MaxQueuedHashes = 1 }), engine);
+        var running = hasher.HashAsync("first password", CancellationToken.None);
+        engine.Entered.Wait();
+        using var leaving = new CancellationTokenSource();
+        var waiting = hasher.HashAsync("second password", leaving.Token);
+
+        await leaving.CancelAsync();
+        engine.Open();
+
+        await running;
+        await Assert.CatchAsync<OperationCanceledException>(() => waiting);
+        Assert.That(hasher.InFlight, Is.Zero);
+    }
+
+    [Test]
+    public void The_hasher_is_stalled_when_callers_wait_and_nothing_finishes_for_the_stall_timeout()
+    {
+        var engine = new GatedEngine();
+        var clock = new FakeTimeProvider();
+        using var hasher = new Argon2idPasswordHasher(Options.Create(new Argon2Options { MemoryKiB = 8, Iterations = 1 }), engine, clock);
+        var hashing = hasher.HashAsync("some password", CancellationToken.None);
+        engine.Entered.Wait();
+
+        clock.Advance(TimeSpan.FromSeconds(31));
+
+        Assert.That(hasher.IsStalled(TimeSpan.FromSeconds(30)), Is.True);
+        engine.Open();
+        Assert.That(async () => await hashing, Throws.Nothing);
+    }
+
+    [Test]
+    public async Task The_hasher_is_not_stalled_once_it_finishes_or_when_idle()
+    {
+        var engine = new GatedEngine();
+        var clock = new FakeTimeProvider();
+        using var hasher = new Argon2idPasswordHasher(Options.Create(new Argon2Options { MemoryKiB = 8, Iterations = 1 }), engine, clock);
+        clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.That(hasher.IsStalled(TimeSpan.FromSeconds(30)), Is.False, "idle");
+
+        var hashing = hasher.HashAsync("some password", CancellationToken.None);
+        engine.Entered.Wait();
+        clock.Advance(TimeSpan.FromSeconds(29));
+        Assert.That(hasher.IsStalled(TimeSpan.FromSeconds(30)), Is.False, "busy for less than the timeout");
+
+        engine.Open();
+        await hashing;
+        clock.Advance(TimeSpan.FromSeconds(31));
+        Assert.That(hasher.IsStalled(TimeSpan.FromSeconds(30)), Is.False, "finished");
+    }
+
+    private sealed class FailingEngine : IArgon2Engine
+    {
+        public byte[] Derive(byte[] secret, byte[] salt, Argon2Parameters parameters, int length) =>
+            throw new InvalidOperationException("a bug in the engine");
+    }
+
+    /// <summary>Real Argon2, held at the door until <see cref="Open"/>; <see cref="Entered"/> is set when a lane arrives.</summary>
+    private sealed class GatedEngine : IArgon2Engine
+    {
+        private readonly ManualResetEventSlim _gate = new();
+
+        public ManualResetEventSlim Entered { get; } = new();
+
+        public void Open() => _gate.Set();
+
+        public byte[] Derive(byte[] secret, byte[] salt, Argon2Parameters parameters, int length)
+        {
+            Entered.Set();
+            _gate.Wait();
+            return new KonsciousArgon2Engine().Derive(secret, salt, parameters, length);
+        }
     }
 }

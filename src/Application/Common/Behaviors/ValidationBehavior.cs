@@ -7,6 +7,10 @@ namespace DoubleDibz.Application.Common.Behaviors;
 /// <summary>
 /// Runs every validator of a message before its handler. Failures become a validation <see cref="Error"/>
 /// (field name to messages, every failing field listed) and the handler is never called.
+/// <para>
+/// First, for every message, each of its text fields must be <see cref="WellFormedText"/>: a rule no use case can
+/// forget, and one the validators may then rely on (normalising a password cannot throw after it).
+/// </para>
 /// </summary>
 public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)
     : IPipelineBehavior<TMessage, TResponse>
@@ -16,6 +20,11 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
 
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
+        if (TextFields<TMessage>.FindMalformed(message) is { } malformed)
+        {
+            return FailureOf<TResponse>.Create(Error.Validation(malformed));
+        }
+
         if (_validators.Length == 0)
         {
             return await next(message, cancellationToken);
@@ -67,5 +76,30 @@ internal static class FailureOf<TResponse>
 
         var method = typeof(TResponse).GetMethod(nameof(IFailable<TResponse>.Failure), [typeof(Error)])!;
         return method.CreateDelegate<Func<Error, TResponse>>();
+    }
+}
+
+/// <summary>The text (string) properties of <typeparamref name="TMessage"/>, found once per message type.</summary>
+internal static class TextFields<TMessage>
+{
+    private static readonly (string Name, Func<TMessage, string?> Read)[] Fields = typeof(TMessage)
+        .GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
+        .Where(p => p.PropertyType == typeof(string) && p.GetIndexParameters().Length == 0 && p.GetMethod is not null)
+        .Select(p => (p.Name, p.GetMethod!.CreateDelegate<Func<TMessage, string?>>()))
+        .ToArray();
+
+    /// <summary>Each field whose value is not well-formed text, with its message; null when all are.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>>? FindMalformed(TMessage message)
+    {
+        Dictionary<string, IReadOnlyList<string>>? malformed = null;
+        foreach (var (name, read) in Fields)
+        {
+            if (read(message) is { } value && !WellFormedText.IsWellFormed(value))
+            {
+                (malformed ??= new(StringComparer.Ordinal))[name] = [WellFormedText.Message];
+            }
+        }
+
+        return malformed;
     }
 }

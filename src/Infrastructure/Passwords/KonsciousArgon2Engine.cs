@@ -1,0 +1,22 @@
+using DoubleDibz.Domain.Users;
+using Konscious.Security.Cryptography;
+
+namespace DoubleDibz.Infrastructure.Passwords;
+
+/// <summary>Argon2id by Konscious (managed code).</summary>
+public sealed class KonsciousArgon2Engine : IArgon2Engine
+{
+    public byte[] Derive(byte[] secret, byte[] salt, Argon2Parameters parameters, int length)
+    {
+        using var argon2 = new Argon2id(secret)
+        {
+            Salt = salt,
+            MemorySize = parameters.MemoryKiB,
+            Iterations = parameters.Iterations,
+            DegreeOfParallelism = parameters.Parallelism,
+        };
+
+        // The synchronous API: the lane has nothing else to do meanwhile, and it is ~25% faster than GetBytesAsync.
+        return argon2.GetBytes(length);
+    }
+}
