@@ -1,7 +1,7 @@
 using DoubleDibz.Application.Common.Audit;
 using DoubleDibz.Application.Common.Passwords;
 using DoubleDibz.Application.Common.Sessions;
-using DoubleDibz.Application.Common.Throttling;
+using DoubleDibz.Application.Auth.Login;
 using DoubleDibz.Application.Common.Users;
 using FluentValidation;
 using Mapster;
@@ -30,8 +30,9 @@ public static class DependencyInjection
         services.AddOptions<SessionOptions>()
             .Bind(configuration.GetSection(SessionOptions.SectionName))
             .Validate(
-                o => o.IdleTimeout > TimeSpan.Zero && o.RememberMeIdleTimeout > TimeSpan.Zero && o.TouchInterval >= TimeSpan.Zero && o.TouchInterval < o.IdleTimeout,
-                "Sessions needs positive IdleTimeout and RememberMeIdleTimeout, and 0 <= TouchInterval < IdleTimeout.")
+                o => o.IdleTimeout > TimeSpan.Zero && o.RememberMeIdleTimeout > TimeSpan.Zero && o.TouchInterval >= TimeSpan.Zero && o.TouchInterval < o.IdleTimeout
+                     && o.AbsoluteLifetime > TimeSpan.Zero && o.RememberMeAbsoluteLifetime > TimeSpan.Zero && o.RotationGracePeriod >= TimeSpan.Zero && o.MaxPerUser >= 1,
+                "Sessions needs positive IdleTimeout, RememberMeIdleTimeout, AbsoluteLifetime and RememberMeAbsoluteLifetime, 0 <= TouchInterval < IdleTimeout, RotationGracePeriod >= 0 and MaxPerUser >= 1.")
             .ValidateOnStart();
 
         services.AddOptions<LoginBackoffOptions>()

@@ -3,6 +3,7 @@ using DoubleDibz.Infrastructure.Health;
 using DoubleDibz.Infrastructure.Maintenance;
 using DoubleDibz.Infrastructure.Passwords;
 using DoubleDibz.Infrastructure.Persistence;
+using DoubleDibz.Infrastructure.Security;
 using DoubleDibz.Infrastructure.Sessions;
 using DoubleDibz.Infrastructure.Throttling;
 using Microsoft.AspNetCore.DataProtection;
@@ -26,6 +27,7 @@ public static class DependencyInjection
         services.AddScoped<IDatabaseSchema, DatabaseSchema>();
         services.AddScoped<ISessionStore, SessionStore>();
         services.AddScoped<ILoginAttemptStore, LoginAttemptStore>();
+        services.AddSingleton<IKeyedHasher, HmacKeyedHasher>();
         services.AddScoped<ExpiredRowCleanup>();
         services.AddHostedService<ExpiredRowSweeper>();
         services.AddHostedService<ActiveSessionGauge>();

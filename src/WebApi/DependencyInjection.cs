@@ -31,6 +31,7 @@ public static class DependencyInjection
 
         services.Configure<CookieSettings>(configuration.GetSection(CookieSettings.SectionName));
         services.AddSingleton<SessionCookie>();
+        services.AddSingleton<DeviceCookie>();
         services.AddSingleton<CsrfTokens>();
         services.AddSingleton<SpaPage>();
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)

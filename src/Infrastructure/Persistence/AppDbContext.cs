@@ -1,5 +1,6 @@
 using DoubleDibz.Domain.Users;
 using DoubleDibz.Infrastructure.Persistence.Configurations;
+using DoubleDibz.Infrastructure.Security;
 using DoubleDibz.Infrastructure.Sessions;
 using DoubleDibz.Infrastructure.Throttling;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -21,6 +22,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<LoginAttemptRecord> LoginAttempts => Set<LoginAttemptRecord>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<ServerSecretRecord> ServerSecrets => Set<ServerSecretRecord>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

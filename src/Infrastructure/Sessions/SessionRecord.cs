@@ -16,4 +16,9 @@ public sealed class SessionRecord
     public DateTimeOffset LastSeenAt { get; set; }
 
     public DateTimeOffset ExpiresAt { get; set; }
+
+    /// <summary>The token's hash before the last rotation, still accepted until <see cref="PreviousTokenValidUntil"/>.</summary>
+    public byte[]? PreviousTokenHash { get; init; }
+
+    public DateTimeOffset? PreviousTokenValidUntil { get; init; }
 }

@@ -1,6 +1,9 @@
 namespace DoubleDibz.Infrastructure.Throttling;
 
-/// <summary>Consecutive failed logins for one key. Times are Unix milliseconds, so SQL can compare them on every provider.</summary>
+/// <summary>
+/// Login attempts for one key not yet followed by a success (each is counted before its password is checked; the
+/// column names are those of the first schema). Times are Unix milliseconds, so SQL can compare them on every provider.
+/// </summary>
 public sealed class LoginAttemptRecord
 {
     public required string Key { get; init; }

@@ -9,6 +9,11 @@ public sealed class CookieSettings
 
     public string CsrfCookieName { get; set; } = "dd_csrf";
 
+    public string DeviceCookieName { get; set; } = "dd_device";
+
+    /// <summary>How long a device cookie (left by a successful login) keeps the browser's own back-off budget.</summary>
+    public TimeSpan DeviceCookieLifetime { get; set; } = TimeSpan.FromDays(180);
+
     /// <summary>
     /// <c>SameAsRequest</c> (default): cookies are <c>Secure</c> when the request came over HTTPS.
     /// <c>Always</c>: always <c>Secure</c>, for production behind TLS.

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using DoubleDibz.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -150,6 +152,102 @@ public class LoginBackoffTests : FreshDatabaseTest
         using var elsewhere = other.NewClient();
 
         Assert.That((await elsewhere.LoginAsync(user.UserName, user.Password)).Status, Is.EqualTo(HttpStatusCode.TooManyRequests));
+    }
+
+    [Test]
+    public async Task Parallel_guesses_get_no_more_password_checks_than_sequential_ones()
+    {
+        using var host = Host();
+        var user = await SignedUpAsync(host);
+        var clients = Enumerable.Range(0, 30).Select(_ => host.NewClient()).ToList();
+        await Task.WhenAll(clients.Select(c => c.CsrfTokenAsync()));
+
+        var answers = await Task.WhenAll(clients.Select(c => c.LoginAsync(user.UserName, WrongPassword)));
+
+        var statuses = answers.Select(a => a.Status).ToList();
+        Assert.That(statuses.Count(s => s == HttpStatusCode.UnprocessableEntity), Is.InRange(1, 6), string.Join(", ", statuses));
+        Assert.That(statuses.Where(s => s != HttpStatusCode.UnprocessableEntity), Is.All.EqualTo(HttpStatusCode.TooManyRequests));
+        clients.ForEach(c => c.Dispose());
+    }
+
+    [Test]
+    public async Task The_owners_browser_with_a_device_cookie_gets_in_while_an_attacker_holds_the_account_locked()
+    {
+        using var host = Host();
+        var user = await SignedUpAsync(host);
+        using var owner = host.NewClient();
+        await owner.LoginAsync(user.UserName, user.Password); // leaves the device cookie
+        await owner.LogoutAsync();
+        using var attacker = host.NewClient();
+        await FailAsync(attacker, user.UserName, times: 5);
+        Assert.That((await attacker.LoginAsync(user.UserName, WrongPassword)).Status, Is.EqualTo(HttpStatusCode.TooManyRequests));
+
+        var ownerLogin = await owner.LoginAsync(user.UserName, user.Password);
+        var attackerAgain = await attacker.LoginAsync(user.UserName, user.Password);
+
+        Assert.That(ownerLogin.Status, Is.EqualTo(HttpStatusCode.OK), ownerLogin.ToString());
+        Assert.That(attackerAgain.Status, Is.EqualTo(HttpStatusCode.TooManyRequests));
+    }
+
+    [Test]
+    public async Task A_device_cookie_that_fails_too_often_is_locked_on_its_own()
+    {
+        using var host = Host();
+        var user = await SignedUpAsync(host);
+        using var device = host.NewClient();
+        await device.LoginAsync(user.UserName, user.Password);
+        await device.LogoutAsync();
+
+        await FailAsync(device, user.UserName, times: 5);
+        var deviceLocked = await device.LoginAsync(user.UserName, user.Password);
+        using var otherBrowser = host.NewClient();
+        var otherBrowserLogin = await otherBrowser.LoginAsync(user.UserName, user.Password);
+
+        Assert.That(deviceLocked.Status, Is.EqualTo(HttpStatusCode.TooManyRequests));
+        Assert.That(otherBrowserLogin.Status, Is.EqualTo(HttpStatusCode.OK), "the device's failures do not lock the account");
+    }
+
+    [Test]
+    public async Task A_forged_device_cookie_is_just_an_unknown_browser()
+    {
+        using var host = Host();
+        var user = await SignedUpAsync(host);
+        using var attacker = host.NewClient();
+        await FailAsync(attacker, user.UserName, times: 5);
+        attacker.Cookies.Add(attacker.BaseAddress, new Cookie("dd_device", "Zm9yZ2VkLWRldmljZS1jb29raWU"));
+
+        var login = await attacker.LoginAsync(user.UserName, user.Password);
+
+        Assert.That(login.Status, Is.EqualTo(HttpStatusCode.TooManyRequests));
+    }
+
+    [Test]
+    public async Task A_successful_login_leaves_an_http_only_long_lived_device_cookie()
+    {
+        using var host = Host();
+        var user = await SignedUpAsync(host);
+        using var client = host.NewClient();
+
+        var login = await client.LoginAsync(user.UserName, user.Password);
+
+        var cookie = login.SetCookie("dd_device");
+        Assert.That(cookie, Does.Contain("httponly").And.Contain("samesite=lax").And.Contain("max-age="));
+        Assert.That(cookie, Does.Not.Contain(user.UserName.ToLowerInvariant()));
+    }
+
+    [Test]
+    public async Task An_unknown_login_is_stored_only_as_a_server_keyed_hash_never_as_its_plain_hash()
+    {
+        using var host = Host();
+        using var client = host.NewClient();
+        const string typed = "MyPasswordTypedAsLogin";
+
+        await FailAsync(client, typed, times: 1);
+
+        var plainHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(typed.ToUpperInvariant())));
+        var keys = DatabaseProbe.LoginAttemptKeys(Database);
+        Assert.That(keys, Has.Count.EqualTo(1));
+        Assert.That(keys[0], Does.StartWith("login:").And.Not.Contain(plainHash).And.Not.Contain("MYPASSWORD").IgnoreCase);
     }
 
     private ApiHost Host() => new(Database, services: s => s.AddSingleton<TimeProvider>(_clock));

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace DoubleDibz.IntegrationTests.Sessions;
 
-/// <summary>Idle expiry, with the service's clock under the test's control.</summary>
+/// <summary>Idle expiry, absolute lifetime and token rotation, with the service's clock under the test's control.</summary>
 public class SessionLifetimeTests
 {
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
@@ -109,5 +109,110 @@ public class SessionLifetimeTests
         using var replay = _host.NewClient();
         replay.Cookies.Add(replay.BaseAddress, new Cookie("dd_session", token));
         Assert.That((await replay.VerifyAuthAsync()).Status, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
+    [Test]
+    public async Task A_browser_session_ends_a_day_after_sign_in_however_active()
+    {
+        await _client.LoginAsync(_user.UserName, _user.Password);
+        var answers = new List<HttpStatusCode>();
+        for (var hour = 0; hour < 23; hour++)
+        {
+            _clock.Advance(TimeSpan.FromHours(1));
+            answers.Add((await _client.VerifyAuthAsync()).Status);
+        }
+
+        _clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1));
+        var afterADay = await _client.VerifyAuthAsync();
+
+        Assert.That(answers, Is.All.EqualTo(HttpStatusCode.OK));
+        Assert.That(afterADay.Status, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
+    [Test]
+    public async Task A_remember_me_session_ends_ninety_days_after_sign_in_however_active()
+    {
+        await _client.LoginAsync(_user.UserName, _user.Password, rememberMe: true);
+        var answers = new List<HttpStatusCode>();
+        for (var week = 0; week < 12; week++)
+        {
+            _clock.Advance(TimeSpan.FromDays(7));
+            answers.Add((await _client.VerifyAuthAsync()).Status);
+        }
+
+        _clock.Advance(TimeSpan.FromDays(7));
+        var after91Days = await _client.VerifyAuthAsync();
+
+        Assert.That(answers, Is.All.EqualTo(HttpStatusCode.OK));
+        Assert.That(after91Days.Status, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
+    [Test]
+    public async Task A_remember_me_cookie_never_outlives_the_sessions_absolute_lifetime()
+    {
+        await _client.LoginAsync(_user.UserName, _user.Password, rememberMe: true);
+
+        for (var day = 20; day < 80; day += 20)
+        {
+            _clock.Advance(TimeSpan.FromDays(20));
+            await _client.VerifyAuthAsync();
+        }
+
+        _clock.Advance(TimeSpan.FromDays(20));
+        var renewal = await _client.VerifyAuthAsync(); // day 80
+
+        // 10 days left, not 30 (stored times keep millisecond precision, so allow a second less).
+        Assert.That(renewal.SetCookie("dd_session"), Does.Match("max-age=(864000|863999);"));
+    }
+
+    [Test]
+    public async Task Renewing_a_remember_me_cookie_rotates_its_token()
+    {
+        await _client.LoginAsync(_user.UserName, _user.Password, rememberMe: true);
+        var before = _client.SessionCookie;
+
+        _clock.Advance(TimeSpan.FromDays(1));
+        await _client.VerifyAuthAsync();
+
+        Assert.That(_client.SessionCookie, Is.Not.Null.And.Not.EqualTo(before));
+        Assert.That((await _client.VerifyAuthAsync()).Status, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task The_token_before_a_rotation_works_for_a_grace_period_and_then_never_again()
+    {
+        await _client.LoginAsync(_user.UserName, _user.Password, rememberMe: true);
+        var before = _client.SessionCookie!;
+        _clock.Advance(TimeSpan.FromDays(1));
+        await _client.VerifyAuthAsync(); // rotates
+        using var parallelRequest = _host.NewClient();
+        parallelRequest.Cookies.Add(parallelRequest.BaseAddress, new Cookie("dd_session", before));
+
+        var duringGrace = await parallelRequest.VerifyAuthAsync();
+        _clock.Advance(TimeSpan.FromSeconds(31));
+        var afterGrace = await parallelRequest.VerifyAuthAsync();
+
+        Assert.That(duringGrace.Status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(duringGrace.SetCookies.Any(c => c.StartsWith("dd_session=", StringComparison.Ordinal)), Is.False, "the old token renews nothing");
+        Assert.That(afterGrace.Status, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
+    [Test]
+    public async Task The_sweep_deletes_any_number_of_expired_sessions_in_batches()
+    {
+        var many = SignupForm.Valid();
+        await _client.SignupAsync(many);
+        DatabaseProbe.Execute(_host.DatabaseFile, $"""
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {ExpiredRowCleanup.BatchSize * 2 + 7})
+            INSERT INTO Sessions (Id, TokenHash, UserId, Persistent, CreatedAt, LastSeenAt, ExpiresAt)
+            SELECT printf('00000000-0000-7000-8000-%012d', i), randomblob(32), (SELECT Id FROM Users WHERE NormalizedUserName = '{many.UserName.ToUpperInvariant()}'), 0, 0, 0, 0 FROM n
+            """);
+
+        await using (var scope = _host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ExpiredRowCleanup>().RunAsync(CancellationToken.None);
+        }
+
+        Assert.That(DatabaseProbe.SessionCountOf(_host.DatabaseFile, many.UserName), Is.EqualTo(1), "only the signup's own session is left");
     }
 }

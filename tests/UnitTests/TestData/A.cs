@@ -1,9 +1,8 @@
 using DoubleDibz.Application.Common.Audit;
 using DoubleDibz.Application.Common.Ports;
-using DoubleDibz.Application.Common.Throttling;
+using DoubleDibz.Application.Auth.Login;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using DoubleDibz.Application.Auth.Login;
 using DoubleDibz.Application.Auth.Signup;
 using DoubleDibz.Application.Common.Sessions;
 using DoubleDibz.Application.Common.Users;

@@ -6,8 +6,11 @@ using Mediator;
 
 namespace DoubleDibz.Application.Auth.Login;
 
-/// <summary>Sign in with a user name or e-mail (<see cref="Login"/>) and a password.</summary>
-public sealed record LoginCommand(string? Login, string? Password, bool RememberMe, CurrentSession? Requester)
+/// <summary>
+/// Sign in with a user name or e-mail (<see cref="Login"/>) and a password. <see cref="Device"/> is what the browser's
+/// device cookie says, when it has a valid one.
+/// </summary>
+public sealed record LoginCommand(string? Login, string? Password, bool RememberMe, CurrentSession? Requester, KnownDevice? Device = null)
     : ICommand<Result<LoginOutcome>>
 {
     private bool PrintMembers(StringBuilder builder)
@@ -22,5 +25,6 @@ public abstract record LoginOutcome
     /// <summary>The request came from a signed-in session; no new session was started.</summary>
     public sealed record AlreadyLoggedIn : LoginOutcome;
 
-    public sealed record LoggedIn(UserDto User, IssuedSession Session) : LoginOutcome;
+    /// <param name="Device">The device cookie to leave in the browser: the one it came with, or a new one.</param>
+    public sealed record LoggedIn(UserDto User, IssuedSession Session, KnownDevice Device) : LoginOutcome;
 }

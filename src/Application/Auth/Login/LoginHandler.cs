@@ -1,8 +1,8 @@
 using DoubleDibz.Application.Common.Audit;
 using DoubleDibz.Application.Common.Ports;
-using DoubleDibz.Application.Common.Throttling;
 using DoubleDibz.Application.Common.Users;
 using DoubleDibz.Domain.Common;
+using DoubleDibz.Domain.Users;
 using MapsterMapper;
 using Mediator;
 
@@ -14,6 +14,7 @@ public sealed class LoginHandler(
     IPasswordHasher passwordHasher,
     ISessionStore sessions,
     LoginThrottle throttle,
+    IKeyedHasher keyedHasher,
     AuditLog audit,
     IMapper mapper) : ICommandHandler<LoginCommand, Result<LoginOutcome>>
 {
@@ -26,23 +27,25 @@ public sealed class LoginHandler(
 
         var login = command.Login!.Trim();
         var user = await users.FindByLoginAsync(login, cancellationToken);
-        var attempts = user is null ? LoginAttemptKey.ForUnknownLogin(login) : LoginAttemptKey.ForUser(user.Id);
+        var knownDevice = user is not null && command.Device?.UserId == user.Id ? command.Device : null;
+        var key = user is null ? LoginAttemptKey.ForUnknownLogin(await keyedHasher.HashAsync(UserName.Normalize(login), cancellationToken))
+            : knownDevice is not null ? LoginAttemptKey.ForDevice(knownDevice.DeviceId)
+            : LoginAttemptKey.ForUser(user.Id);
 
-        var status = await throttle.CheckAsync(attempts, cancellationToken);
-        if (status.RetryAfter is { } wait)
+        var attempt = await throttle.BeginAsync(key, cancellationToken);
+        if (attempt.RetryAfter is { } wait)
         {
             audit.LoginFailed(LoginFailureReason.BackedOff, user?.Id);
             return AuthErrors.TooManyAttempts(wait);
         }
 
-        // Verify even when there is no such user (against a dummy hash), and count the failure the same way,
+        // Verify even when there is no such user (against a dummy hash), counted the same way,
         // so an unknown login and a wrong password cost the same time and answer the same.
         var verification = await passwordHasher.VerifyAsync(command.Password!, user?.PasswordHash, cancellationToken);
         if (user is null || verification == PasswordVerification.Failed)
         {
-            var backoff = await throttle.RecordFailureAsync(attempts, cancellationToken);
             audit.LoginFailed(user is null ? LoginFailureReason.UnknownLogin : LoginFailureReason.WrongPassword, user?.Id);
-            if (backoff is { } delay)
+            if (attempt.LockIfFailed is { } delay)
             {
                 audit.BackoffStarted(user?.Id, delay.TotalSeconds);
             }
@@ -50,7 +53,8 @@ public sealed class LoginHandler(
             return AuthErrors.InvalidCredentials;
         }
 
-        await throttle.ResetAsync(attempts, status, cancellationToken);
+        // Only this key starts again: the owner's success on a known device does not lift a lock others caused.
+        await throttle.SucceededAsync(key, cancellationToken);
         if (verification == PasswordVerification.SucceededRehashNeeded)
         {
             user.ReplacePasswordHash(await passwordHasher.HashAsync(command.Password!, cancellationToken));
@@ -60,6 +64,6 @@ public sealed class LoginHandler(
         // Always a fresh session id: a cookie planted before sign-in never becomes a signed-in one.
         var session = await sessions.StartAsync(user.Id, command.RememberMe, cancellationToken);
         audit.LoggedIn(user.Id);
-        return new LoginOutcome.LoggedIn(mapper.Map<UserDto>(user), session);
+        return new LoginOutcome.LoggedIn(mapper.Map<UserDto>(user), session, knownDevice ?? new KnownDevice(user.Id, Guid.NewGuid()));
     }
 }

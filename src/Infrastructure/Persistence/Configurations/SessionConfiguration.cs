@@ -13,6 +13,8 @@ public sealed class SessionConfiguration : IEntityTypeConfiguration<SessionRecor
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.TokenHash).HasMaxLength(32).IsRequired();
         builder.HasIndex(s => s.TokenHash).IsUnique();
+        builder.Property(s => s.PreviousTokenHash).HasMaxLength(32);
+        builder.HasIndex(s => s.PreviousTokenHash);
         builder.HasIndex(s => s.UserId);
         builder.HasIndex(s => s.ExpiresAt); // the sweep and the active-session gauge range over it
 
@@ -20,6 +22,7 @@ public sealed class SessionConfiguration : IEntityTypeConfiguration<SessionRecor
         builder.Property(s => s.CreatedAt).HasConversion<long>();
         builder.Property(s => s.LastSeenAt).HasConversion<long>();
         builder.Property(s => s.ExpiresAt).HasConversion<long>();
+        builder.Property(s => s.PreviousTokenValidUntil).HasConversion<long?>();
 
         // Deleting a user ends all of their sessions.
         builder.HasOne<DoubleDibz.Domain.Users.User>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);

@@ -42,10 +42,10 @@ public static class AuthEndpoints
             .RequireRateLimiting(ClientRateLimits.Signup)
             .UsesPasswordHashing();
 
-        auth.MapPost("/login", async (RequestBody<LoginRequest> body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-                (await sender.Send(body.Value.ToCommand(user.CurrentSession()), ct)).ToHttp(outcome => outcome switch
+        auth.MapPost("/login", async (RequestBody<LoginRequest> body, ClaimsPrincipal user, HttpContext http, DeviceCookie device, ISender sender, CancellationToken ct) =>
+                (await sender.Send(body.Value.ToCommand(user.CurrentSession(), device.Read(http)), ct)).ToHttp(outcome => outcome switch
                 {
-                    LoginOutcome.LoggedIn l => SessionResults.SignedIn(l.User, l.Session, "You have successfully logged in"),
+                    LoginOutcome.LoggedIn l => SessionResults.LoggedIn(l, "You have successfully logged in"),
                     LoginOutcome.AlreadyLoggedIn => ApiResults.Ok("You are already logged in"),
                     _ => throw new UnreachableException(),
                 }))

@@ -34,7 +34,7 @@ public sealed class LoginRequest
 
     public bool RememberMe { get; init; }
 
-    public LoginCommand ToCommand(CurrentSession? requester) => new(Login, Password, RememberMe, requester);
+    public LoginCommand ToCommand(CurrentSession? requester, KnownDevice? device) => new(Login, Password, RememberMe, requester, device);
 }
 
 public sealed record CsrfTokenResponse(string CsrfToken);

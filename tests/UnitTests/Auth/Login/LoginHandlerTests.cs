@@ -1,7 +1,6 @@
 using DoubleDibz.Application.Auth;
 using DoubleDibz.Application.Auth.Login;
 using DoubleDibz.Application.Common.Ports;
-using DoubleDibz.Application.Common.Throttling;
 using DoubleDibz.Domain.Common;
 using DoubleDibz.Domain.Users;
 using DoubleDibz.UnitTests.TestData;
@@ -17,6 +16,7 @@ public class LoginHandlerTests
     private readonly Mock<IPasswordHasher> _hasher = new();
     private readonly Mock<ISessionStore> _sessions = new();
     private readonly Mock<ILoginAttemptStore> _attempts = new();
+    private readonly Mock<IKeyedHasher> _keyedHasher = new();
     private readonly User _sam = A.User();
     private LoginHandler _handler = null!;
 
@@ -28,10 +28,11 @@ public class LoginHandlerTests
             .ReturnsAsync(PasswordVerification.Succeeded);
         _sessions.Setup(s => s.StartAsync(It.IsAny<int>(), It.IsAny<bool>(), It.IsAny<CancellationToken>())).ReturnsAsync(A.IssuedSession());
         _unitOfWork.Setup(u => u.SaveChangesAsync(It.IsAny<CancellationToken>())).ReturnsAsync(Result<Unit>.Success(Unit.Value));
-        _attempts.Setup(a => a.AddFailureAsync(It.IsAny<LoginAttemptKey>(), It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(1);
+        _attempts.Setup(a => a.TryCountAsync(It.IsAny<LoginAttemptKey>(), It.IsAny<DateTimeOffset>(), It.IsAny<LoginBackoffOptions>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new CountedAttempt(1, DateTimeOffset.UnixEpoch));
+        _keyedHasher.Setup(k => k.HashAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((string text, CancellationToken _) => $"keyed({text})");
         _handler = new LoginHandler(_users.Object, _unitOfWork.Object, _hasher.Object, _sessions.Object,
-            A.LoginThrottle(_attempts.Object), A.AuditLog(), A.Mapper());
+            A.LoginThrottle(_attempts.Object), _keyedHasher.Object, A.AuditLog(), A.Mapper());
     }
 
     [Test]
@@ -118,8 +119,7 @@ public class LoginHandlerTests
     [Test]
     public async Task Login_for_an_account_in_back_off_returns_TooManyAttempts_without_checking_the_password()
     {
-        _attempts.Setup(a => a.FindLockedUntilAsync(LoginAttemptKey.ForUser(_sam.Id), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(DateTimeOffset.UtcNow.AddMinutes(1));
+        LockKey(LoginAttemptKey.ForUser(_sam.Id), DateTimeOffset.UtcNow.AddMinutes(1));
 
         var result = await _handler.Handle(A.Login(), CancellationToken.None);
 
@@ -129,48 +129,93 @@ public class LoginHandlerTests
     }
 
     [Test]
-    public async Task Login_after_a_back_off_has_ended_checks_the_password_again()
+    public async Task Login_counts_the_attempt_for_the_account_before_checking_the_password()
     {
-        _attempts.Setup(a => a.FindLockedUntilAsync(LoginAttemptKey.ForUser(_sam.Id), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(DateTimeOffset.UtcNow.AddSeconds(-1));
+        var order = new List<string>();
+        _attempts.Setup(a => a.TryCountAsync(LoginAttemptKey.ForUser(_sam.Id), It.IsAny<DateTimeOffset>(), It.IsAny<LoginBackoffOptions>(), It.IsAny<CancellationToken>()))
+            .Callback(() => order.Add("count")).ReturnsAsync(new CountedAttempt(1, DateTimeOffset.UnixEpoch));
+        _hasher.Setup(h => h.VerifyAsync(It.IsAny<string>(), It.IsAny<PasswordHash?>(), It.IsAny<CancellationToken>()))
+            .Callback(() => order.Add("verify")).ReturnsAsync(PasswordVerification.Failed);
 
-        var result = await _handler.Handle(A.Login(), CancellationToken.None);
-
-        Assert.That(result.Value, Is.TypeOf<LoginOutcome.LoggedIn>());
-    }
-
-    [Test]
-    public async Task Login_with_wrong_password_counts_a_failure_for_the_account()
-    {
         await _handler.Handle(A.Login() with { Password = "not the password" }, CancellationToken.None);
 
-        _attempts.Verify(a => a.AddFailureAsync(LoginAttemptKey.ForUser(_sam.Id), It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.That(order, Is.EqualTo(new[] { "count", "verify" }));
     }
 
     [Test]
-    public async Task Login_with_an_unknown_name_counts_a_failure_for_that_name()
+    public async Task Login_with_an_unknown_name_counts_the_attempt_under_a_keyed_hash_of_the_name_in_upper_case()
     {
-        await _handler.Handle(A.Login() with { Login = "nobody" }, CancellationToken.None);
+        await _handler.Handle(A.Login() with { Login = " Nobody " }, CancellationToken.None);
 
-        _attempts.Verify(a => a.AddFailureAsync(LoginAttemptKey.ForUnknownLogin("nobody"), It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
+        _attempts.Verify(a => a.TryCountAsync(LoginAttemptKey.ForUnknownLogin("keyed(NOBODY)"), It.IsAny<DateTimeOffset>(), It.IsAny<LoginBackoffOptions>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
-    public async Task Login_that_succeeds_clears_the_accounts_earlier_failures()
+    public async Task Login_that_succeeds_clears_the_accounts_count()
     {
-        _attempts.Setup(a => a.FindLockedUntilAsync(LoginAttemptKey.ForUser(_sam.Id), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(DateTimeOffset.UnixEpoch); // failures on record, no lock
-
         await _handler.Handle(A.Login(), CancellationToken.None);
 
         _attempts.Verify(a => a.ClearAsync(LoginAttemptKey.ForUser(_sam.Id), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
-    public async Task Login_that_succeeds_without_earlier_failures_writes_nothing_to_the_attempt_store()
+    public async Task Login_with_wrong_password_clears_nothing()
     {
-        await _handler.Handle(A.Login(), CancellationToken.None);
+        await _handler.Handle(A.Login() with { Password = "not the password" }, CancellationToken.None);
 
         _attempts.Verify(a => a.ClearAsync(It.IsAny<LoginAttemptKey>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
+    public async Task Login_from_a_known_device_is_counted_for_the_device_and_not_held_by_the_accounts_lock()
+    {
+        var device = new KnownDevice(_sam.Id, Guid.NewGuid());
+        LockKey(LoginAttemptKey.ForUser(_sam.Id), DateTimeOffset.UtcNow.AddMinutes(10));
+
+        var result = await _handler.Handle(A.Login() with { Device = device }, CancellationToken.None);
+
+        Assert.That(result.Value, Is.TypeOf<LoginOutcome.LoggedIn>());
+        _attempts.Verify(a => a.TryCountAsync(LoginAttemptKey.ForDevice(device.DeviceId), It.IsAny<DateTimeOffset>(), It.IsAny<LoginBackoffOptions>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Login_from_a_known_device_that_succeeds_clears_the_device_and_leaves_the_accounts_lock()
+    {
+        var device = new KnownDevice(_sam.Id, Guid.NewGuid());
+
+        await _handler.Handle(A.Login() with { Device = device }, CancellationToken.None);
+
+        _attempts.Verify(a => a.ClearAsync(LoginAttemptKey.ForDevice(device.DeviceId), It.IsAny<CancellationToken>()), Times.Once);
+        _attempts.Verify(a => a.ClearAsync(LoginAttemptKey.ForUser(_sam.Id), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
+    public async Task Login_from_a_device_known_for_another_account_is_counted_for_the_account()
+    {
+        var othersDevice = new KnownDevice(_sam.Id + 1, Guid.NewGuid());
+
+        await _handler.Handle(A.Login() with { Device = othersDevice }, CancellationToken.None);
+
+        _attempts.Verify(a => a.TryCountAsync(LoginAttemptKey.ForUser(_sam.Id), It.IsAny<DateTimeOffset>(), It.IsAny<LoginBackoffOptions>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Login_that_succeeds_keeps_the_known_device_or_names_a_new_one_for_the_account()
+    {
+        var device = new KnownDevice(_sam.Id, Guid.NewGuid());
+
+        var known = (LoginOutcome.LoggedIn)(await _handler.Handle(A.Login() with { Device = device }, CancellationToken.None)).Value;
+        var fresh = (LoginOutcome.LoggedIn)(await _handler.Handle(A.Login(), CancellationToken.None)).Value;
+
+        Assert.That(known.Device, Is.EqualTo(device));
+        Assert.That(fresh.Device.UserId, Is.EqualTo(_sam.Id));
+        Assert.That(fresh.Device.DeviceId, Is.Not.EqualTo(device.DeviceId).And.Not.EqualTo(Guid.Empty));
+    }
+
+    private void LockKey(LoginAttemptKey key, DateTimeOffset until)
+    {
+        _attempts.Setup(a => a.TryCountAsync(key, It.IsAny<DateTimeOffset>(), It.IsAny<LoginBackoffOptions>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((CountedAttempt?)null);
+        _attempts.Setup(a => a.FindLockedUntilAsync(key, It.IsAny<CancellationToken>())).ReturnsAsync(until);
     }
 }

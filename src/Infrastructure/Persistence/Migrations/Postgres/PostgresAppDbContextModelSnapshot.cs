@@ -82,6 +82,21 @@ namespace DoubleDibz.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("Users", (string)null);
                 });
 
+            modelBuilder.Entity("DoubleDibz.Infrastructure.Security.ServerSecretRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("ProtectedValue")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ServerSecrets", (string)null);
+                });
+
             modelBuilder.Entity("DoubleDibz.Infrastructure.Sessions.SessionRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -99,6 +114,13 @@ namespace DoubleDibz.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<bool>("Persistent")
                         .HasColumnType("boolean");
 
+                    b.Property<byte[]>("PreviousTokenHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<long?>("PreviousTokenValidUntil")
+                        .HasColumnType("bigint");
+
                     b.Property<byte[]>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -110,6 +132,8 @@ namespace DoubleDibz.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("PreviousTokenHash");
 
                     b.HasIndex("TokenHash")
                         .IsUnique();

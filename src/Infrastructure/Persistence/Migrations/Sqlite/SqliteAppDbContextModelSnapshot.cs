@@ -75,6 +75,21 @@ namespace DoubleDibz.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Users", (string)null);
                 });
 
+            modelBuilder.Entity("DoubleDibz.Infrastructure.Security.ServerSecretRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ProtectedValue")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ServerSecrets", (string)null);
+                });
+
             modelBuilder.Entity("DoubleDibz.Infrastructure.Sessions.SessionRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -92,6 +107,13 @@ namespace DoubleDibz.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<bool>("Persistent")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("PreviousTokenHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<long?>("PreviousTokenValidUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<byte[]>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -103,6 +125,8 @@ namespace DoubleDibz.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("PreviousTokenHash");
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
