@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace DoubleDibz.IntegrationTests.Support;
@@ -35,7 +33,7 @@ public sealed class PostgresServer : IDisposable
         Assert.That(bin, Is.Not.Null, "PostgreSQL is missing: run ./test.sh, which installs Debian's postgresql");
 
         var folder = Directory.CreateTempSubdirectory("doubledibz-pg-").FullName;
-        var server = new PostgresServer(folder, bin!, FreePort());
+        var server = new PostgresServer(folder, bin!, FreeTcpPort.Next());
         if (Environment.UserName == "root")
         {
             await RunAsync("chown", "-R", "postgres:postgres", folder);
@@ -99,12 +97,5 @@ public sealed class PostgresServer : IDisposable
         {
             File.Delete(log);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
