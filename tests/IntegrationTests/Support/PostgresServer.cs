@@ -40,11 +40,17 @@ public sealed class PostgresServer : IDisposable
         }
 
         await server.AsServerUserAsync("initdb", "-D", server.DataDirectory, "-U", Superuser, "-A", "trust", "--no-sync", "-E", "UTF8");
-        await server.AsServerUserAsync(
-            "pg_ctl", "-D", server.DataDirectory, "-l", Path.Combine(folder, "server.log"), "-w", "-o",
-            $"-p {server.Port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300", "start");
+        await server.StartAgainAsync();
         return server;
     }
+
+    /// <summary>Stops the server as an operator would for maintenance (<c>pg_ctl stop -m fast</c>): open connections are cut.</summary>
+    public Task StopAsync() => AsServerUserAsync("pg_ctl", "-D", DataDirectory, "-m", "fast", "-w", "stop");
+
+    /// <summary>Starts the (stopped) server again, on the same port, and waits until it accepts connections.</summary>
+    public Task StartAgainAsync() => AsServerUserAsync(
+        "pg_ctl", "-D", DataDirectory, "-l", Path.Combine(_folder, "server.log"), "-w", "-o",
+        $"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300", "start");
 
     /// <summary>Creates a new, empty database and returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync()
