@@ -3,7 +3,8 @@
 #
 #   bench/run.sh [basic|flood|growth|all]      (default: all)
 #
-# Builds the service in Release, starts it on a fresh SQLite file with RateLimiting__Enabled=false on 127.0.0.1,
+# Builds the service in Release, starts it on a fresh SQLite file with RateLimiting__Enabled=false on 127.0.0.1
+# (plain HTTP, so with Cookies__Secure=SameAsRequest: curl and wrk keep the plain dd_session/dd_csrf names),
 # creates a user, and measures side by side in one run:
 #   basic  - the bare endpoint (/healthz, the floor), verify_auth with a valid session (32 connections), login
 #            with the right password (8 connections), and the hasher's single-thread time -> ceiling cores / hash time
@@ -43,7 +44,7 @@ stop_service() { [ -n "$SERVICE_PID" ] && kill "$SERVICE_PID" 2>/dev/null && wai
 trap stop_service EXIT
 
 start_service() { # <database file>
-  ASPNETCORE_ENVIRONMENT=Production RateLimiting__Enabled=false ConnectionStrings__Default="Data Source=$1" \
+  ASPNETCORE_ENVIRONMENT=Production RateLimiting__Enabled=false Cookies__Secure=SameAsRequest ConnectionStrings__Default="Data Source=$1" \
     dotnet "$OUT/app/DoubleDibz.WebApi.dll" --urls "http://127.0.0.1:$PORT" >"$RESULTS/service.log" 2>&1 &
   SERVICE_PID=$!
   for _ in $(seq 1 300); do

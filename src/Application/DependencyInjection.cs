@@ -44,6 +44,7 @@ public static class DependencyInjection
         services.AddScoped<LoginThrottle>();
         services.AddScoped<UserRegistration>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton(sp => new RepeatedEventLimiter(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<AuthMetrics>();
 
         var mapping = UserMapping.Configure(new TypeAdapterConfig());

@@ -9,9 +9,11 @@ using DoubleDibz.Infrastructure.Throttling;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace DoubleDibz.Infrastructure;
 
@@ -25,6 +27,7 @@ public static class DependencyInjection
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IDatabaseSchema, DatabaseSchema>();
+        services.AddSingleton<ITransientFailures, TransientDatabaseFailures>();
         services.AddScoped<ISessionStore, SessionStore>();
         services.AddScoped<ILoginAttemptStore, LoginAttemptStore>();
         services.AddSingleton<IKeyedHasher, HmacKeyedHasher>();
@@ -62,7 +65,17 @@ public static class DependencyInjection
         if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
             var connectionString = ResolveSqlite(configured, configuration[HostDefaults.ContentRootKey]);
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
+            var sqlite = configuration.GetSection(SqliteSettings.SectionName).Get<SqliteSettings>() ?? new();
+            if (sqlite.BusyTimeout <= TimeSpan.Zero)
+            {
+                throw new InvalidOperationException("Sqlite:BusyTimeout must be positive, e.g. 00:00:05.");
+            }
+
+            var commandTimeoutSeconds = (int)Math.Ceiling(sqlite.BusyTimeout.TotalSeconds);
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o
+                .UseSqlite(connectionString, options => options.CommandTimeout(commandTimeoutSeconds))
+                .AddInterceptors(new SqlitePragmas(sqlite.BusyTimeout))
+                .ConfigureWarnings(QuietOnDatabaseErrors));
         }
         else if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase) || provider.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase))
         {
@@ -72,13 +85,25 @@ public static class DependencyInjection
                     "Database:Provider is Postgres but ConnectionStrings:Default is empty; set it, e.g. 'Host=db;Database=doubledibz;Username=app;Password=...'.");
             }
 
-            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(configured));
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(configured).ConfigureWarnings(QuietOnDatabaseErrors));
         }
         else
         {
             throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use 'Sqlite' or 'Postgres'.");
         }
     }
+
+    /// <summary>
+    /// EF Core logs every failed connection, command, query and save at Error level with a stack trace: in a
+    /// database outage, several lines for every request. The failure reaches the host anyway, which logs a bug
+    /// once with its correlation id and a transient outage once per minute with a count; so EF's own lines go to Debug.
+    /// </summary>
+    private static void QuietOnDatabaseErrors(WarningsConfigurationBuilder warnings) => warnings.Log(
+        (RelationalEventId.ConnectionError, LogLevel.Debug),
+        (RelationalEventId.CommandError, LogLevel.Debug),
+        (RelationalEventId.TransactionError, LogLevel.Debug),
+        (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+        (CoreEventId.SaveChangesFailed, LogLevel.Debug));
 
     /// <summary>
     /// A relative SQLite file is placed under the content root (not the working directory), and its folder is

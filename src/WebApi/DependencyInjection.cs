@@ -29,7 +29,12 @@ public static class DependencyInjection
             o.SerializerOptions.Converters.Add(new FlexibleBooleanConverter());
         });
 
-        services.Configure<CookieSettings>(configuration.GetSection(CookieSettings.SectionName));
+        // Development (plain http://localhost) defaults to SameAsRequest; everywhere else cookies are Secure and
+        // __Host- prefixed unless configured otherwise. The default is set first, so configuration overrides it.
+        services.AddOptions<CookieSettings>()
+            .Configure<IHostEnvironment>((cookies, environment) =>
+                cookies.Secure = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always)
+            .Bind(configuration.GetSection(CookieSettings.SectionName));
         services.AddSingleton<SessionCookie>();
         services.AddSingleton<DeviceCookie>();
         services.AddSingleton<CsrfTokens>();
@@ -57,6 +62,7 @@ public static class DependencyInjection
     /// <summary>The request pipeline, outermost first.</summary>
     public static WebApplication UseWebApi(this WebApplication app)
     {
+        app.UseMetricsPort(); // the management port's requests end there
         app.UseReverseProxySupport();
         app.UseMiddleware<RequestContextMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
@@ -84,7 +90,6 @@ public static class DependencyInjection
 
         app.MapAuthEndpoints();
         app.MapSiteEndpoints();
-        app.MapMetrics();
         if (app.Environment.IsDevelopment())
         {
             app.MapScalarApiReference(); // interactive API reference at /scalar/v1

@@ -8,10 +8,18 @@ public sealed class MetricsSettings
 {
     public const string SectionName = "Metrics";
 
-    /// <summary>Serve the Prometheus scrape endpoint.</summary>
+    /// <summary>Collect metrics (OpenTelemetry with the Prometheus exporter). Serving them also needs <see cref="Port"/>.</summary>
     public bool Enabled { get; set; } = true;
 
     public string Path { get; set; } = "/metrics";
+
+    /// <summary>
+    /// The management port metrics are served on, on every interface; none (the default) serves them nowhere.
+    /// Never the public port: counts per outcome tell an outsider things the API itself is careful not to say.
+    /// </summary>
+    public int? Port { get; set; }
+
+    public bool Served => Enabled && Port is not null;
 }
 
 /// <summary>Structured logs and OpenTelemetry metrics.</summary>
@@ -55,10 +63,28 @@ public static class Observability
         return builder;
     }
 
+    /// <summary>
+    /// With <c>Metrics:Port</c> set, Kestrel also listens on that port: it is added to the configured addresses
+    /// (<c>--urls</c>, <c>ASPNETCORE_URLS</c>, or the default), which keeps those working. A host that binds its
+    /// endpoints in code or in <c>Kestrel:Endpoints</c> must bind the management port there too.
+    /// </summary>
+    public static WebApplicationBuilder AddMetricsPort(this WebApplicationBuilder builder)
+    {
+        var settings = MetricsSettingsFrom(builder.Configuration);
+        if (settings.Served)
+        {
+            var urls = builder.Configuration[WebHostDefaults.ServerUrlsKey];
+            var publicUrls = string.IsNullOrWhiteSpace(urls) ? "http://localhost:5000" : urls;
+            builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, $"{publicUrls};http://+:{settings.Port}");
+        }
+
+        return builder;
+    }
+
     /// <summary>The service's meter plus ASP.NET Core's own (request duration, connections), for Prometheus.</summary>
     public static IServiceCollection AddMetricsExport(this IServiceCollection services, IConfiguration configuration)
     {
-        var settings = configuration.GetSection(MetricsSettings.SectionName).Get<MetricsSettings>() ?? new();
+        var settings = MetricsSettingsFrom(configuration);
         services.AddSingleton(settings);
         if (settings.Enabled)
         {
@@ -70,14 +96,40 @@ public static class Observability
         return services;
     }
 
-    public static IEndpointRouteBuilder MapMetrics(this IEndpointRouteBuilder app)
+    /// <summary>
+    /// Requests that arrived on the management port get the metrics at <c>Metrics:Path</c> and a 404 for
+    /// anything else; they never reach the API. The branch is chosen by the port the connection came in on, not by
+    /// the Host header, which a client on the public port could set to anything.
+    /// </summary>
+    public static IApplicationBuilder UseMetricsPort(this IApplicationBuilder app)
     {
-        var settings = app.ServiceProvider.GetRequiredService<MetricsSettings>();
-        if (settings.Enabled)
+        var settings = app.ApplicationServices.GetRequiredService<MetricsSettings>();
+        if (settings.Served)
         {
-            app.MapPrometheusScrapingEndpoint(settings.Path).ExcludeFromDescription();
+            var port = settings.Port!.Value;
+            var path = new PathString(settings.Path);
+            app.MapWhen(context => context.Connection.LocalPort == port, management =>
+            {
+                management.UseOpenTelemetryPrometheusScrapingEndpoint(context => context.Request.Path == path);
+                management.Run(context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status404NotFound;
+                    return Task.CompletedTask;
+                });
+            });
         }
 
         return app;
+    }
+
+    private static MetricsSettings MetricsSettingsFrom(IConfiguration configuration)
+    {
+        var settings = configuration.GetSection(MetricsSettings.SectionName).Get<MetricsSettings>() ?? new();
+        if (settings.Port is < 1 or > 65535)
+        {
+            throw new InvalidOperationException($"Metrics:Port {settings.Port} is not a TCP port (1-65535).");
+        }
+
+        return settings;
     }
 }

@@ -12,7 +12,7 @@ if (AdminCli.Handles(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestBody.MaxBytes);
-builder.AddShippedSettings().AddLogging();
+builder.AddShippedSettings().AddLogging().AddMetricsPort();
 builder.Services
     .AddApplication(builder.Configuration)
     .AddInfrastructure(builder.Configuration)

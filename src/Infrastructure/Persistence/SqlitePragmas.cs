@@ -13,9 +13,14 @@ namespace DoubleDibz.Infrastructure.Persistence;
 /// only a power cut can lose the last transactions, in exchange for no fsync on every commit.
 /// Pooled connections keep their settings, so each physical connection is set up once, not on every request.
 /// </summary>
-public sealed class SqlitePragmas : DbConnectionInterceptor
+public sealed class SqlitePragmas(TimeSpan busyTimeout) : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
+    private readonly string _pragmas = FormattableString.Invariant($"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;");
+
+    public SqlitePragmas()
+        : this(SqliteSettings.DefaultBusyTimeout)
+    {
+    }
 
     private readonly ConditionalWeakTable<object, object> _configured = [];
 
@@ -24,7 +29,7 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
         if (IsNew(connection))
         {
             using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
+            command.CommandText = _pragmas;
             command.ExecuteNonQuery();
         }
     }
@@ -34,7 +39,7 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
         if (IsNew(connection))
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
+            command.CommandText = _pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
@@ -42,4 +47,18 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
     // The native handle is what the pool reuses; a SqliteConnection object is only a lease on it.
     private bool IsNew(DbConnection connection) =>
         connection is not SqliteConnection { Handle: { } handle } || _configured.TryAdd(handle, handle);
+}
+
+/// <summary>SQLite settings (section <c>Sqlite</c>).</summary>
+public sealed class SqliteSettings
+{
+    public const string SectionName = "Sqlite";
+    public static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long a statement waits for another writer's lock before it fails (then answered with 503). Also the
+    /// command timeout, which bounds Microsoft.Data.Sqlite's own retries of a busy database: without it they go
+    /// on for 30 s.
+    /// </summary>
+    public TimeSpan BusyTimeout { get; set; } = DefaultBusyTimeout;
 }

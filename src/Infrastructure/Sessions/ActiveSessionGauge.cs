@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using DoubleDibz.Application.Common.Audit;
+using DoubleDibz.Application.Common.Ports;
 using DoubleDibz.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,7 @@ namespace DoubleDibz.Infrastructure.Sessions;
 /// The gauge <c>doubledibz.sessions.active</c>: unexpired sessions in the database (so the same figure on every
 /// instance). Counted over the expiry index at most every <see cref="MaxAge"/>, however often it is scraped.
 /// </summary>
-public sealed class ActiveSessionGauge(AuthMetrics metrics, IServiceScopeFactory scopes, TimeProvider clock) : IHostedService
+public sealed class ActiveSessionGauge(AuthMetrics metrics, IServiceScopeFactory scopes, ITransientFailures transientFailures, TimeProvider clock) : IHostedService
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(15);
 
@@ -35,9 +36,16 @@ public sealed class ActiveSessionGauge(AuthMetrics metrics, IServiceScopeFactory
             if (now - _countedAt >= MaxAge)
             {
                 // Metric callbacks are synchronous; a count over an index is quick.
-                using var scope = scopes.CreateScope();
-                _count = scope.ServiceProvider.GetRequiredService<AppDbContext>().Sessions.LongCount(s => s.ExpiresAt > now);
+                // In a database outage the last count stays (a scrape must not fail with it; /readyz reports the outage).
                 _countedAt = now;
+                try
+                {
+                    using var scope = scopes.CreateScope();
+                    _count = scope.ServiceProvider.GetRequiredService<AppDbContext>().Sessions.LongCount(s => s.ExpiresAt > now);
+                }
+                catch (Exception exception) when (transientFailures.IsTransient(exception))
+                {
+                }
             }
 
             return _count;

@@ -24,8 +24,16 @@ public static class AdminCli
     private static readonly string[] Names = ["migrate", "initdb", "create-user", "list-users", "revoke-sessions"];
     private static readonly string[] HelpFlags = ["--help", "-h", "-?", "help"];
 
-    /// <summary>True when the arguments name an admin command (or ask for help) rather than start the web server.</summary>
-    public static bool Handles(string[] args) => args.Length > 0 && (Names.Contains(args[0]) || HelpFlags.Contains(args[0]));
+    /// <summary>
+    /// True when the arguments are for the command line rather than the web server: a known command, a request
+    /// for help, or a first word that is neither a command nor a setting (a typo such as <c>create-usr</c> must
+    /// fail loudly, not start a server). The server's own arguments start with <c>-</c> or <c>/</c>
+    /// (<c>--urls http://...</c>, <c>--environment X</c>, <c>/key value</c>) or are <c>key=value</c>.
+    /// </summary>
+    public static bool Handles(string[] args) =>
+        args.Length > 0 && (Names.Contains(args[0]) || HelpFlags.Contains(args[0]) || !IsServerArgument(args[0]));
+
+    private static bool IsServerArgument(string arg) => arg.StartsWith('-') || arg.StartsWith('/') || arg.Contains('=', StringComparison.Ordinal);
 
     public static Task<int> RunAsync(string[] args) => BuildRoot().Parse(args).InvokeAsync();
 
@@ -65,14 +73,36 @@ public static class AdminCli
         var firstName = new Option<string>("--first-name") { Required = true };
         var lastName = new Option<string>("--last-name") { Required = true };
         var role = new Option<string>("--role") { Description = "admin, staff, user or test.", DefaultValueFactory = _ => "user" };
-        var password = new Option<string?>("--password") { Description = "Generated and printed once when omitted." };
-        var createUser = new Command("create-user", "Create an account with any role.") { userName, email, firstName, lastName, role, password };
-        createUser.SetAction((parsed, ct) => WithSender(async sender =>
+        var password = new Option<string?>("--password") { Description = "Discouraged: the password stays in the shell history and the process list. Use --password-stdin." };
+        var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the password from the first line of standard input. Without it and --password, one is generated and printed once." };
+        var createUser = new Command("create-user", "Create an account with any role.") { userName, email, firstName, lastName, role, password, passwordStdin };
+        createUser.Validators.Add(result =>
         {
-            var command = new CreateUserCommand(
-                parsed.GetValue(userName), parsed.GetValue(firstName), parsed.GetValue(lastName), parsed.GetValue(email), parsed.GetValue(password), parsed.GetValue(role));
-            return Report(await sender.Send(command, ct), PrintCreated);
-        }));
+            if (result.GetValue(passwordStdin) && result.GetValue(password) is not null)
+            {
+                result.AddError("Give the password either with --password-stdin or with --password, not both.");
+            }
+        });
+        createUser.SetAction(async (parsed, ct) =>
+        {
+            var given = parsed.GetValue(password);
+            if (parsed.GetValue(passwordStdin))
+            {
+                given = await ReadPasswordFromStandardInputAsync(ct);
+                if (given is null)
+                {
+                    await Console.Error.WriteLineAsync("--password-stdin: standard input is empty; pipe the password in, e.g. printf '%s\\n' \"$PW\" | ... create-user ...");
+                    return Refused;
+                }
+            }
+
+            return await WithSender(async sender =>
+            {
+                var command = new CreateUserCommand(
+                    parsed.GetValue(userName), parsed.GetValue(firstName), parsed.GetValue(lastName), parsed.GetValue(email), given, parsed.GetValue(role));
+                return Report(await sender.Send(command, ct), PrintCreated);
+            });
+        });
         root.Subcommands.Add(createUser);
 
         var limit = new Option<int>("--limit") { Description = "Show at most this many (oldest first).", DefaultValueFactory = _ => 100 };
@@ -98,6 +128,10 @@ public static class AdminCli
 
         return root;
     }
+
+    /// <summary>The first line of standard input without its line break (<c>\n</c> or <c>\r\n</c>), or null when there is none.</summary>
+    private static async Task<string?> ReadPasswordFromStandardInputAsync(CancellationToken ct) =>
+        await Console.In.ReadLineAsync(ct);
 
     private static void PrintCreated(CreatedUser created)
     {

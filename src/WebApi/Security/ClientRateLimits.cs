@@ -62,7 +62,7 @@ public static class ClientRateLimits
             limiter.OnRejected = async (rejected, _) =>
             {
                 var http = rejected.HttpContext;
-                http.RequestServices.GetRequiredService<AuditLog>().RateLimited(http.Request.Method, http.Request.Path);
+                http.RequestServices.GetRequiredService<AuditLog>().RateLimited(http.Request.Method, http.Request.Path, ClientKey(http.Connection.RemoteIpAddress));
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
                 var seconds = ApiResults.RetryAfterSeconds(retryAfter);
                 await ApiResults.RetryLater(StatusCodes.Status429TooManyRequests, $"Too many requests, try again in {seconds} seconds", retryAfter)

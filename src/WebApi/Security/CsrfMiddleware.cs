@@ -24,7 +24,7 @@ public sealed class CsrfMiddleware(RequestDelegate next, CsrfTokens tokens, Audi
         var token = await ReadTokenAsync(context);
         if (!tokens.IsValid(context, token))
         {
-            audit.CsrfRejected(context.Request.Method, context.Request.Path);
+            audit.CsrfRejected(context.Request.Method, context.Request.Path, ClientRateLimits.ClientKey(context.Connection.RemoteIpAddress));
             var message = string.IsNullOrEmpty(token) ? "The CSRF token is missing." : "The CSRF token is invalid.";
             await ApiResults.Error(StatusCodes.Status400BadRequest, message, ErrorTypes.Csrf).ExecuteAsync(context);
             return;

@@ -27,7 +27,7 @@ public sealed class CsrfTokens(IDataProtectionProvider dataProtection, IOptions<
         {
             browserId = RandomNumberGenerator.GetBytes(BrowserIdBytes);
             context.Items[IssuedKey] = browserId;
-            context.Response.Cookies.Append(_settings.CsrfCookieName, Base64Url.EncodeToString(browserId), _settings.Options(context));
+            context.Response.Cookies.Append(_settings.CsrfCookie, Base64Url.EncodeToString(browserId), _settings.Options(context));
         }
 
         return Base64Url.EncodeToString(_protector.Protect(browserId));
@@ -58,7 +58,7 @@ public sealed class CsrfTokens(IDataProtectionProvider dataProtection, IOptions<
             return issued;
         }
 
-        var cookie = context.Request.Cookies[_settings.CsrfCookieName];
+        var cookie = context.Request.Cookies[_settings.CsrfCookie];
         if (cookie is null || cookie.Length != Base64Url.GetEncodedLength(BrowserIdBytes))
         {
             return null;

@@ -8,12 +8,12 @@ public sealed class SessionCookie(IOptions<CookieSettings> settings, TimeProvide
 {
     private readonly CookieSettings _settings = settings.Value;
 
-    public string? Read(HttpContext context) => context.Request.Cookies[_settings.SessionCookieName];
+    public string? Read(HttpContext context) => context.Request.Cookies[_settings.SessionCookie];
 
     /// <summary>A browser-session cookie, or a persistent one (Expires and Max-Age) for remember-me.</summary>
     public void Write(HttpContext context, IssuedSession session) =>
-        context.Response.Cookies.Append(_settings.SessionCookieName, session.Token, _settings.Options(context, session.CookieExpiresAt, clock));
+        context.Response.Cookies.Append(_settings.SessionCookie, session.Token, _settings.Options(context, session.CookieExpiresAt, clock));
 
     public void Delete(HttpContext context) =>
-        context.Response.Cookies.Delete(_settings.SessionCookieName, _settings.Options(context));
+        context.Response.Cookies.Delete(_settings.SessionCookie, _settings.Options(context));
 }

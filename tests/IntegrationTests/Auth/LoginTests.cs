@@ -163,25 +163,6 @@ public class LoginTests : ApiTest
     }
 
     [Test]
-    public async Task With_Cookies_Secure_set_to_Always_both_cookies_are_Secure_even_over_http()
-    {
-        using var host = new ApiHost(settings: new Dictionary<string, string?> { ["Cookies:Secure"] = "Always" });
-        // A browser would not send Secure cookies back over http, so this client passes them by hand.
-        using var http = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = host.BaseAddress };
-        using var csrf = await http.GetAsync(new Uri("/api/auth/csrf", UriKind.Relative));
-        var csrfCookie = csrf.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("dd_csrf=", StringComparison.Ordinal));
-        var token = System.Text.Json.JsonDocument.Parse(await csrf.Content.ReadAsStringAsync()).RootElement.GetProperty("data").GetProperty("csrf_token").GetString();
-        using var signup = new HttpRequestMessage(HttpMethod.Post, "/api/auth/signup") { Content = System.Net.Http.Json.JsonContent.Create(SignupForm.Valid().ToJson()) };
-        signup.Headers.Add("Cookie", csrfCookie.Split(';')[0]);
-        signup.Headers.Add("X-CSRF-Token", token);
-
-        using var response = await http.SendAsync(signup);
-
-        var sessionCookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("dd_session=", StringComparison.Ordinal));
-        Assert.That(new[] { csrfCookie, sessionCookie }, Is.All.Contains("; secure"));
-    }
-
-    [Test]
     public async Task A_non_boolean_remember_me_is_a_bad_request_not_a_server_error()
     {
         var response = await Client.PostJsonAsync("/api/auth/login", new { login = _user.UserName, password = _user.Password, remember_me = "perhaps" });

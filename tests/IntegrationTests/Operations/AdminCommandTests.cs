@@ -85,6 +85,34 @@ public partial class AdminCommandTests : FreshDatabaseTest
     }
 
     [Test]
+    public async Task Create_user_with_password_stdin_takes_the_first_line_of_standard_input_as_the_password()
+    {
+        var run = await RunWithInputAsync("violet tractor sings\nsecond line is ignored\n", "create-user", "--user-name", "piped", "--email", "piped@example.com", "--first-name", "Pi", "--last-name", "Ped", "--password-stdin");
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(run.Output, Does.Not.Contain("shown once"));
+        Assert.That(await LoginStatusAsync("piped", "violet tractor sings"), Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task Create_user_with_password_stdin_and_nothing_on_standard_input_exits_1()
+    {
+        var run = await RunWithInputAsync(string.Empty, "create-user", "--user-name", "nothing", "--email", "nothing@example.com", "--first-name", "No", "--last-name", "Thing", "--password-stdin");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Error, Does.Contain("--password-stdin"));
+    }
+
+    [Test]
+    public async Task An_unknown_command_exits_non_zero_with_a_message_on_stderr_instead_of_starting_the_server()
+    {
+        var run = await RunAsync("no-such-command");
+
+        Assert.That(run.ExitCode, Is.Not.Zero);
+        Assert.That(run.Error, Does.Contain("no-such-command"));
+    }
+
+    [Test]
     public async Task Create_user_with_bad_input_exits_1_naming_each_bad_option()
     {
         var run = await RunAsync("create-user", "--user-name", "no way", "--email", "not-an-email", "--first-name", "A", "--last-name", "B", "--role", "king");
@@ -153,6 +181,13 @@ public partial class AdminCommandTests : FreshDatabaseTest
         ServiceProcess.RunCommandAsync(
             Path.GetTempPath(),
             new Dictionary<string, string> { ["ConnectionStrings__Default"] = $"Data Source={Database}" },
+            args);
+
+    private Task<CommandRun> RunWithInputAsync(string standardInput, params string[] args) =>
+        ServiceProcess.RunCommandWithInputAsync(
+            Path.GetTempPath(),
+            new Dictionary<string, string> { ["ConnectionStrings__Default"] = $"Data Source={Database}" },
+            standardInput,
             args);
 
     private async Task<HttpStatusCode> LoginStatusAsync(string login, string password)

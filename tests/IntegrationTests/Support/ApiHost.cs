@@ -13,6 +13,9 @@ namespace DoubleDibz.IntegrationTests.Support;
 /// <summary>
 /// The real service on Kestrel at 127.0.0.1 (an ephemeral port) with its own SQLite file. Two hosts given the
 /// same <see cref="DatabaseFile"/> behave like a restart, or like two instances sharing one database.
+/// It runs as in production (environment <c>Production</c>) except that cookies follow the request's scheme
+/// (<c>Cookies:Secure=SameAsRequest</c>), because the tests speak plain HTTP; a test may set it back.
+/// With <c>Metrics:Port</c> in the settings, that port is bound too (on 127.0.0.1), as <see cref="ManagementAddress"/>.
 /// </summary>
 public sealed class ApiHost : WebApplicationFactory<Program>
 {
@@ -29,7 +32,7 @@ public sealed class ApiHost : WebApplicationFactory<Program>
         DatabaseFile = databaseFile ?? NewDatabaseFile();
         // Per-client limits are off unless a test turns them on (as the contract allows for tests): many tests
         // come from one address in a short time. The per-account login back-off is always on.
-        _settings = new Dictionary<string, string?> { ["RateLimiting:Enabled"] = "false" };
+        _settings = new Dictionary<string, string?> { ["RateLimiting:Enabled"] = "false", ["Cookies:Secure"] = "SameAsRequest" };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;
@@ -38,7 +41,16 @@ public sealed class ApiHost : WebApplicationFactory<Program>
         _settings["ConnectionStrings:Default"] = $"Data Source={DatabaseFile}";
         _services = services;
 
-        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        // Binding in code replaces the configured addresses, the one the service adds for its metrics included.
+        int? managementPort = _settings.TryGetValue("Metrics:Port", out var port) && port is not null ? int.Parse(port, System.Globalization.CultureInfo.InvariantCulture) : null;
+        UseKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, 0);
+            if (managementPort is { } management)
+            {
+                kestrel.Listen(IPAddress.Loopback, management);
+            }
+        });
         try
         {
             StartServer();
@@ -49,12 +61,17 @@ public sealed class ApiHost : WebApplicationFactory<Program>
             throw;
         }
 
-        BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => new Uri(a)).ToList();
+        BaseAddress = addresses.First(a => a.Port != managementPort);
+        ManagementAddress = managementPort is null ? null : addresses.Single(a => a.Port == managementPort);
     }
 
     public string DatabaseFile { get; }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>The metrics port's address, when the settings gave one (<c>Metrics:Port</c>).</summary>
+    public Uri? ManagementAddress { get; }
 
     /// <summary>Every line the service logged, formatted, for checks that secrets never reach a log.</summary>
     public LogCapture Logs { get; } = new();
@@ -75,7 +92,8 @@ public sealed class ApiHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
-        foreach (var (key, value) in _settings)
+        // A null value leaves the setting to the product's default (e.g. Cookies:Secure as in production).
+        foreach (var (key, value) in _settings.Where(s => s.Value is not null))
         {
             builder.UseSetting(key, value);
         }

@@ -7,8 +7,11 @@ public abstract class ApiTest
 
     protected ApiClient Client { get; private set; } = null!;
 
+    /// <summary>Settings of the fixture's service beyond <see cref="ApiHost"/>'s defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? HostSettings => null;
+
     [OneTimeSetUp]
-    public void StartHost() => Host = new ApiHost();
+    public void StartHost() => Host = new ApiHost(settings: HostSettings);
 
     [OneTimeTearDown]
     public void StopHost() => Host.Dispose();

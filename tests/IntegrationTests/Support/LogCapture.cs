@@ -11,9 +11,13 @@ namespace DoubleDibz.IntegrationTests.Support;
 public sealed class LogCapture : ILoggerProvider, ISupportExternalScope
 {
     private readonly ConcurrentQueue<string> _lines = new();
+    private readonly ConcurrentQueue<LogEntry> _entries = new();
     private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
 
     public IReadOnlyCollection<string> Lines => _lines;
+
+    /// <summary>The same entries, structured: for counting by event id rather than by message text.</summary>
+    public IReadOnlyCollection<LogEntry> Entries => _entries;
 
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, this);
 
@@ -36,6 +40,7 @@ public sealed class LogCapture : ILoggerProvider, ISupportExternalScope
             AppendValues(line, state);
             capture._scopes.ForEachScope((scope, builder) => AppendValues(builder, scope), line);
             capture._lines.Enqueue(line.Append(' ').Append(exception).ToString());
+            capture._entries.Enqueue(new LogEntry(logLevel, category, eventId.Id, formatter(state, exception), exception));
         }
 
         private static void AppendValues(StringBuilder line, object? state)
@@ -50,3 +55,6 @@ public sealed class LogCapture : ILoggerProvider, ISupportExternalScope
         }
     }
 }
+
+/// <summary>One log entry as the service wrote it.</summary>
+public sealed record LogEntry(LogLevel Level, string Category, int EventId, string Message, Exception? Exception);

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace DoubleDibz.IntegrationTests.Support;
@@ -35,18 +33,24 @@ public sealed class PostgresServer : IDisposable
         Assert.That(bin, Is.Not.Null, "PostgreSQL is missing: run ./test.sh, which installs Debian's postgresql");
 
         var folder = Directory.CreateTempSubdirectory("doubledibz-pg-").FullName;
-        var server = new PostgresServer(folder, bin!, FreePort());
+        var server = new PostgresServer(folder, bin!, FreeTcpPort.Next());
         if (Environment.UserName == "root")
         {
             await RunAsync("chown", "-R", "postgres:postgres", folder);
         }
 
         await server.AsServerUserAsync("initdb", "-D", server.DataDirectory, "-U", Superuser, "-A", "trust", "--no-sync", "-E", "UTF8");
-        await server.AsServerUserAsync(
-            "pg_ctl", "-D", server.DataDirectory, "-l", Path.Combine(folder, "server.log"), "-w", "-o",
-            $"-p {server.Port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300", "start");
+        await server.StartAgainAsync();
         return server;
     }
+
+    /// <summary>Stops the server as an operator would for maintenance (<c>pg_ctl stop -m fast</c>): open connections are cut.</summary>
+    public Task StopAsync() => AsServerUserAsync("pg_ctl", "-D", DataDirectory, "-m", "fast", "-w", "stop");
+
+    /// <summary>Starts the (stopped) server again, on the same port, and waits until it accepts connections.</summary>
+    public Task StartAgainAsync() => AsServerUserAsync(
+        "pg_ctl", "-D", DataDirectory, "-l", Path.Combine(_folder, "server.log"), "-w", "-o",
+        $"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300", "start");
 
     /// <summary>Creates a new, empty database and returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync()
@@ -99,12 +103,5 @@ public sealed class PostgresServer : IDisposable
         {
             File.Delete(log);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

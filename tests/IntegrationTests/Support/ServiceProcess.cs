@@ -6,6 +6,8 @@ namespace DoubleDibz.IntegrationTests.Support;
 /// <summary>
 /// The built service (<c>DoubleDibz.WebApi.dll</c>) run as its own process, the way an operator starts it, on an
 /// ephemeral port at 127.0.0.1. Environment variables given are set; the caller's ASP.NET settings are not inherited.
+/// It runs in Production, except that cookies follow the request's scheme (<c>Cookies__Secure=SameAsRequest</c>,
+/// unless given): the tests speak plain HTTP, over which a client does not send <c>Secure</c> cookies back.
 /// </summary>
 public sealed partial class ServiceProcess : IDisposable
 {
@@ -89,6 +91,7 @@ public sealed partial class ServiceProcess : IDisposable
             start.Environment.Remove(variable);
         }
 
+        start.Environment["Cookies__Secure"] = "SameAsRequest";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;
@@ -116,6 +119,11 @@ public sealed partial class ServiceProcess : IDisposable
     public static Task<CommandRun> RunCommandAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
         RunToEndAsync(StartInfo(workingDirectory, environment), args);
 
+    /// <summary>Like <see cref="RunCommandAsync"/>, writing <paramref name="standardInput"/> to the command's standard input.</summary>
+    public static Task<CommandRun> RunCommandWithInputAsync(
+        string workingDirectory, IReadOnlyDictionary<string, string>? environment, string standardInput, params string[] args) =>
+        RunToEndAsync(StartInfo(workingDirectory, environment), args, standardInput);
+
     /// <summary>Runs another built program of this repository (e.g. the benchmarks) to completion.</summary>
     public static Task<CommandRun> RunProgramAsync(string assembly, string workingDirectory, params string[] args)
     {
@@ -124,10 +132,17 @@ public sealed partial class ServiceProcess : IDisposable
         return RunToEndAsync(start, args);
     }
 
-    private static async Task<CommandRun> RunToEndAsync(ProcessStartInfo start, string[] args)
+    private static async Task<CommandRun> RunToEndAsync(ProcessStartInfo start, string[] args, string? standardInput = null)
     {
         args.ToList().ForEach(start.ArgumentList.Add);
+        start.RedirectStandardInput = standardInput is not null;
         using var process = Process.Start(start)!;
+        if (standardInput is not null)
+        {
+            await process.StandardInput.WriteAsync(standardInput);
+            process.StandardInput.Close();
+        }
+
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));

@@ -6,8 +6,10 @@ namespace DoubleDibz.Application.Common.Audit;
 /// Security events as structured entries in the <c>DoubleDibz.Audit</c> log category, each with a stable event id.
 /// They carry the user id when there is one; the host adds the client address and correlation id as log scope.
 /// Never a login name as typed, a password, hash, session id or token. Each event is also counted in <see cref="AuthMetrics"/>.
+/// Refusals an attacker can repeat at will (CSRF, rate limit) are logged at most once per client and window, with
+/// the number of refusals the line stands for (<see cref="RepeatedEventLimiter"/>); the metrics count every one.
 /// </summary>
-public sealed partial class AuditLog(ILoggerFactory loggerFactory, AuthMetrics metrics)
+public sealed partial class AuditLog(ILoggerFactory loggerFactory, AuthMetrics metrics, RepeatedEventLimiter repeats)
 {
     public const string Category = "DoubleDibz.Audit";
 
@@ -27,12 +29,9 @@ public sealed partial class AuditLog(ILoggerFactory loggerFactory, AuthMetrics m
 
     public void LoginFailed(LoginFailureReason reason, int? userId)
     {
-        metrics.Login(reason switch
-        {
-            LoginFailureReason.UnknownLogin => "unknown_login",
-            LoginFailureReason.WrongPassword => "wrong_password",
-            _ => "backed_off",
-        });
+        // One label for both: a scraper that could tell them apart would learn which logins exist, which the
+        // equal body and equal timing of the two answers hide. The log keeps the reason.
+        metrics.Login(reason == LoginFailureReason.BackedOff ? "backed_off" : "failure");
         if (reason == LoginFailureReason.BackedOff)
         {
             metrics.Throttled("login_backoff");
@@ -41,10 +40,23 @@ public sealed partial class AuditLog(ILoggerFactory loggerFactory, AuthMetrics m
         LogLoginFailed(reason, userId);
     }
 
-    public void RateLimited(string method, string path)
+    /// <param name="client">The client's address as the rate limits key it (an IPv6 client by its /64).</param>
+    public void RateLimited(string method, string path, string client)
     {
         metrics.Throttled("rate_limit");
-        LogRateLimited(method, path);
+        if (repeats.ShouldLog(nameof(RateLimited), client, out var count))
+        {
+            LogRateLimited(method, path, count);
+        }
+    }
+
+    /// <param name="client">The client's address as the rate limits key it (an IPv6 client by its /64).</param>
+    public void CsrfRejected(string method, string path, string client)
+    {
+        if (repeats.ShouldLog(nameof(CsrfRejected), client, out var count))
+        {
+            LogCsrfRejected(method, path, count);
+        }
     }
 
     public void UserCreated(int userId, string role)
@@ -68,8 +80,8 @@ public sealed partial class AuditLog(ILoggerFactory loggerFactory, AuthMetrics m
     [LoggerMessage(EventId = 1005, EventName = "LoggedOut", Level = LogLevel.Information, Message = "Audit: user {UserId} logged out")]
     public partial void LoggedOut(int userId);
 
-    [LoggerMessage(EventId = 1006, EventName = "CsrfRejected", Level = LogLevel.Warning, Message = "Audit: CSRF check refused {Method} {Path}")]
-    public partial void CsrfRejected(string method, string path);
+    [LoggerMessage(EventId = 1006, EventName = "CsrfRejected", Level = LogLevel.Warning, Message = "Audit: CSRF check refused {Method} {Path} ({Count} refusals for this client since its last such line)")]
+    private partial void LogCsrfRejected(string method, string path, int count);
 
     [LoggerMessage(EventId = 1008, EventName = "UserCreated", Level = LogLevel.Information, Message = "Audit: admin created user {UserId} with role {Role}")]
     private partial void LogUserCreated(int userId, string role);
@@ -80,8 +92,8 @@ public sealed partial class AuditLog(ILoggerFactory loggerFactory, AuthMetrics m
     [LoggerMessage(EventId = 1010, EventName = "DataWiped", Level = LogLevel.Warning, Message = "Audit: admin wiped {Users} users and their sessions")]
     public partial void DataWiped(int users);
 
-    [LoggerMessage(EventId = 1007, EventName = "RateLimited", Level = LogLevel.Warning, Message = "Audit: client rate limit refused {Method} {Path}")]
-    private partial void LogRateLimited(string method, string path);
+    [LoggerMessage(EventId = 1007, EventName = "RateLimited", Level = LogLevel.Warning, Message = "Audit: client rate limit refused {Method} {Path} ({Count} refusals for this client since its last such line)")]
+    private partial void LogRateLimited(string method, string path, int count);
 }
 
 public enum LoginFailureReason

@@ -19,9 +19,9 @@ public sealed class AuthMetrics
     {
         Meter = meterFactory.Create(MeterName);
         _signups = Meter.CreateCounter<long>("doubledibz.signups", "{signup}", "Accounts created (signup and admin create-user).");
-        _logins = Meter.CreateCounter<long>("doubledibz.logins", "{login}", "Login attempts by outcome: success, unknown_login, wrong_password, backed_off.");
+        _logins = Meter.CreateCounter<long>("doubledibz.logins", "{login}", "Login attempts by outcome: success, failure (unknown login or wrong password alike), backed_off.");
         _hashDuration = Meter.CreateHistogram<double>("doubledibz.password_hash.duration", "s", "Time of one Argon2id derivation (hash or verify), excluding the wait for a slot.");
-        _throttled = Meter.CreateCounter<long>("doubledibz.throttled", "{request}", "Requests refused for load or abuse, by reason: login_backoff, rate_limit, hasher_busy.");
+        _throttled = Meter.CreateCounter<long>("doubledibz.throttled", "{request}", "Requests refused for load or abuse, by reason: login_backoff, rate_limit, hasher_busy, database_unavailable.");
     }
 
     public Meter Meter { get; }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DoubleDibz.Application.Common.Ports;
 using DoubleDibz.Domain.Common;
 using Mediator;
 using Microsoft.Extensions.Logging;
@@ -7,9 +8,13 @@ namespace DoubleDibz.Application.Common.Behaviors;
 
 /// <summary>
 /// Logs each use case's name, outcome and duration. It never logs the message itself, which may hold a password.
-/// Commands log at Information; queries (the hot, read-only path) at Debug.
+/// Commands log at Information; queries (the hot, read-only path) at Debug. An exception is logged as an error,
+/// except when the service is busy or the database unavailable (<see cref="ITransientFailures"/>): those come by the
+/// hundred in an outage, and the host logs them once per window.
 /// </summary>
-public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior<TMessage, TResponse>> logger)
+public sealed partial class LoggingBehavior<TMessage, TResponse>(
+    ILogger<LoggingBehavior<TMessage, TResponse>> logger,
+    ITransientFailures? transientFailures = null)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
 {
@@ -38,6 +43,16 @@ public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<Logging
             {
                 var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 LogCompleted(logger, LogLevel.Debug, UseCase, "Busy", elapsedMs);
+            }
+
+            throw;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException && transientFailures?.IsTransient(exception) == true)
+        {
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                LogCompleted(logger, LogLevel.Debug, UseCase, "Unavailable", elapsedMs);
             }
 
             throw;
