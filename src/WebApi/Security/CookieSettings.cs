@@ -21,6 +21,7 @@ public sealed class CookieSettings
     /// <summary>Base name of the cookie holding the browser id CSRF tokens are bound to.</summary>
     public string CsrfCookieName { get; set; } = "dd_csrf";
 
+    /// <summary>Base name of the device cookie a successful login leaves (the <c>DeviceCookie</c> class reads and writes it).</summary>
     public string DeviceCookieName { get; set; } = "dd_device";
 
     /// <summary>How long a device cookie (left by a successful login) keeps the browser's own back-off budget.</summary>
@@ -36,6 +37,8 @@ public sealed class CookieSettings
     public string SessionCookie => NameFor(SessionCookieName);
 
     public string CsrfCookie => NameFor(CsrfCookieName);
+
+    public string DeviceCookie => NameFor(DeviceCookieName);
 
     /// <summary>
     /// The name a cookie is sent under: <c>__Host-</c> + <paramref name="baseName"/> when cookies are always

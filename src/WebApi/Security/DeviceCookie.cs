@@ -22,7 +22,7 @@ public sealed class DeviceCookie(IDataProtectionProvider dataProtection, IOption
 
     public KnownDevice? Read(HttpContext context)
     {
-        var cookie = context.Request.Cookies[_settings.DeviceCookieName];
+        var cookie = context.Request.Cookies[_settings.DeviceCookie];
         if (string.IsNullOrEmpty(cookie) || cookie.Length > 512)
         {
             return null;
@@ -48,6 +48,6 @@ public sealed class DeviceCookie(IDataProtectionProvider dataProtection, IOption
         device.DeviceId.TryWriteBytes(payload.AsSpan(sizeof(int)));
         var expires = clock.GetUtcNow() + _settings.DeviceCookieLifetime;
         var value = Base64Url.EncodeToString(_protector.Protect(payload, expires));
-        context.Response.Cookies.Append(_settings.DeviceCookieName, value, _settings.Options(context, expires, clock));
+        context.Response.Cookies.Append(_settings.DeviceCookie, value, _settings.Options(context, expires, clock));
     }
 }
