@@ -5,19 +5,47 @@ namespace DoubleDibz.Infrastructure.Persistence;
 
 public sealed class DatabaseSchema(AppDbContext db) : IDatabaseSchema
 {
+    // Any fixed number: every instance of this service takes the same advisory lock while it migrates.
+    private const long MigrationLock = 0x646f75626c65; // "double"
+
     /// <summary>
-    /// Applies pending migrations (EF serialises concurrent migrators with a lock, on SQLite and PostgreSQL) and
-    /// switches SQLite to write-ahead logging, so readers never wait for the writer.
+    /// Applies pending migrations and switches SQLite to write-ahead logging, so readers never wait for the writer.
+    /// On PostgreSQL, instances starting together take turns under a session-level advisory lock: EF's own lock is
+    /// held per migration transaction only, and with two pending migrations a second instance re-applied the one the
+    /// first had just committed ("column already exists").
     /// </summary>
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
     {
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        await db.Database.MigrateAsync(cancellationToken);
-        if (db.Database.IsSqlite())
+        if (!db.Database.IsNpgsql())
         {
+            var applied = await ApplyPendingAsync(cancellationToken);
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            return applied;
         }
 
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLock})", cancellationToken);
+            try
+            {
+                return await ApplyPendingAsync(cancellationToken);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrationLock})", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> ApplyPendingAsync(CancellationToken cancellationToken)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        await db.Database.MigrateAsync(cancellationToken);
         return pending;
     }
 

@@ -7,7 +7,7 @@ namespace DoubleDibz.IntegrationTests.Security;
 /// <summary>An unknown login and a wrong password must be indistinguishable: same status, same body, same time.</summary>
 public class EnumerationTests
 {
-    private const int Rounds = 15;
+    private const int Pairs = 24;
     private ApiHost _host = null!;
     private SignupForm _user = null!;
 
@@ -42,18 +42,42 @@ public class EnumerationTests
         using var client = _host.NewClient();
         await client.CsrfTokenAsync();
         await client.LoginAsync("warmup", "not the password");
+        await client.LoginAsync(_user.UserName, "not the password");
 
-        // Interleaved, so drift in machine load hits both sides alike; medians, so one stall does not decide.
+        // Pairs, alternating which kind goes first, so drift in machine load hits both sides alike.
         var wrongPassword = new List<double>();
         var unknownLogin = new List<double>();
-        for (var i = 0; i < Rounds; i++)
+        for (var i = 0; i < Pairs; i++)
         {
-            wrongPassword.Add(await TimeAsync(() => client.LoginAsync(_user.UserName, "not the password")));
-            unknownLogin.Add(await TimeAsync(() => client.LoginAsync($"nobody{i}", "not the password")));
+            var wrong = () => TimeAsync(() => client.LoginAsync(_user.UserName, "not the password"));
+            var unknown = () => TimeAsync(() => client.LoginAsync($"nobody{i}", "not the password"));
+            if (i % 2 == 0)
+            {
+                wrongPassword.Add(await wrong());
+                unknownLogin.Add(await unknown());
+            }
+            else
+            {
+                unknownLogin.Add(await unknown());
+                wrongPassword.Add(await wrong());
+            }
         }
 
-        var ratio = Median(unknownLogin) / Median(wrongPassword);
-        Assert.That(ratio, Is.InRange(0.8, 1.25), $"unknown {Median(unknownLogin):0.0} ms vs wrong password {Median(wrongPassword):0.0} ms");
+        var comparison = TimingComparison.Of(wrongPassword, unknownLogin);
+        Assert.That(comparison.Indistinguishable, Is.True, comparison.ToString());
+    }
+
+    [Test]
+    public void The_timing_comparison_catches_an_unknown_login_that_skips_the_hash()
+    {
+        // Synthetic: a wrong password costs a ~100 ms hash; an unknown login that skipped it would take ~30 ms.
+        var random = new Random(42);
+        var wrongPassword = Enumerable.Range(0, Pairs).Select(_ => 100 + (random.NextDouble() * 20)).ToList();
+        var skipsTheHash = Enumerable.Range(0, Pairs).Select(_ => 30 + (random.NextDouble() * 20)).ToList();
+        var sameWork = Enumerable.Range(0, Pairs).Select(_ => 100 + (random.NextDouble() * 20)).ToList();
+
+        Assert.That(TimingComparison.Of(wrongPassword, skipsTheHash).Indistinguishable, Is.False);
+        Assert.That(TimingComparison.Of(wrongPassword, sameWork).Indistinguishable, Is.True);
     }
 
     private static async Task<double> TimeAsync(Func<Task<ApiResponse>> login)
@@ -65,9 +89,32 @@ public class EnumerationTests
         return elapsed;
     }
 
-    private static double Median(List<double> values)
+    /// <summary>
+    /// Compares the median of the paired differences with a bound taken from the noise measured in the same run
+    /// (three median absolute deviations of the wrong-password times), never tighter than a fifth of the typical
+    /// time nor looser than half of it: loose enough for a busy 2-core machine, tight enough that an unknown login
+    /// skipping the hash (most of the time of a login) cannot pass.
+    /// </summary>
+    private sealed record TimingComparison(double MedianWrong, double MedianUnknown, double MedianDifference, double Bound)
     {
-        var sorted = values.Order().ToList();
-        return (sorted[(sorted.Count - 1) / 2] + sorted[sorted.Count / 2]) / 2;
+        public bool Indistinguishable => Math.Abs(MedianDifference) <= Bound;
+
+        public static TimingComparison Of(IReadOnlyList<double> wrongPassword, IReadOnlyList<double> unknownLogin)
+        {
+            var typical = Median(wrongPassword);
+            var noise = Median(wrongPassword.Select(w => Math.Abs(w - typical)).ToList());
+            var bound = Math.Clamp(3 * noise, 0.2 * typical, 0.5 * typical);
+            var difference = Median(unknownLogin.Zip(wrongPassword, (u, w) => u - w).ToList());
+            return new TimingComparison(typical, Median(unknownLogin), difference, bound);
+        }
+
+        public override string ToString() =>
+            $"unknown {MedianUnknown:0.0} ms vs wrong password {MedianWrong:0.0} ms: paired median difference {MedianDifference:0.0} ms, bound {Bound:0.0} ms";
+
+        private static double Median(IReadOnlyList<double> values)
+        {
+            var sorted = values.Order().ToList();
+            return (sorted[(sorted.Count - 1) / 2] + sorted[sorted.Count / 2]) / 2;
+        }
     }
 }

@@ -59,11 +59,17 @@ public sealed partial class ServiceProcess : IDisposable
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add("http://127.0.0.1:0");
         var process = Process.Start(start)!;
-        process.ErrorDataReceived += (_, _) => { };
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                output.Enqueue(e.Data);
+            }
+        };
         process.BeginErrorReadLine();
         try
         {
-            var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
             var service = new ServiceProcess(process, await ListeningAddressAsync(process, output, TimeSpan.FromSeconds(60)), output);
             _ = service.KeepReadingAsync(); // and keep draining, so the pipe never fills
             return service;
@@ -194,7 +200,9 @@ public sealed partial class ServiceProcess : IDisposable
             }
         }
 
-        throw new InvalidOperationException($"The service exited (code {service.ExitCode}) before it listened.");
+        await service.WaitForExitAsync(cancel.Token);
+        throw new InvalidOperationException(
+            $"The service exited (code {service.ExitCode}) before it listened; its last lines:\n{string.Join('\n', output.TakeLast(30))}");
     }
 
     private async Task KeepReadingAsync()
