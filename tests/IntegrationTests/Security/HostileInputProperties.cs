@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -49,18 +48,18 @@ public class HostileInputProperties : ApiTest
     private static readonly Gen<string> FieldName = Gen.Frequency((6, Gen.OneOf(KnownFields)), (1, HostileString));
 
     private static readonly Gen<string> JsonValue = Gen.Frequency(
-        (8, HostileString.Select(JsonEscape)),
+        (8, HostileString.Select(HostileEncoding.JsonString)),
         (1, Gen.OneOf("0", "-1", "1e999", "123456789012345678901234567890", "3.14", "true", "false", "null", "[]", "{}", "\"on\"", "\"y\"")),
-        (1, HostileString.Array[0, 3].Select(items => "[" + string.Join(',', items.Select(JsonEscape)) + "]")),
-        (1, HostileString.Select(s => "{\"nested\":" + JsonEscape(s) + "}")));
+        (1, HostileString.Array[0, 3].Select(items => "[" + string.Join(',', items.Select(HostileEncoding.JsonString)) + "]")),
+        (1, HostileString.Select(s => "{\"nested\":" + HostileEncoding.JsonString(s) + "}")));
 
     private static readonly Gen<string> JsonBody = Gen.Frequency(
-        (8, Gen.Select(FieldName, JsonValue).Array[0, 8].Select(fields => "{" + string.Join(',', fields.Select(f => JsonEscape(f.Item1) + ":" + f.Item2)) + "}")),
+        (8, Gen.Select(FieldName, JsonValue).Array[0, 8].Select(fields => "{" + string.Join(',', fields.Select(f => HostileEncoding.JsonString(f.Item1) + ":" + f.Item2)) + "}")),
         (1, Gen.OneOf("", "{", "[]", "\"text\"", "42", "null", "{\"login\":}", "{\"login\":\"a\",}", "{'login':'a'}", "\uFEFF{}")),
         (1, JsonValue));
 
     private static readonly Gen<string> FormBody = Gen.Frequency(
-        (8, Gen.Select(FieldName, HostileString).Array[0, 8].Select(fields => string.Join('&', fields.Select(f => PercentEncode(f.Item1) + "=" + PercentEncode(f.Item2))))),
+        (8, Gen.Select(FieldName, HostileString).Array[0, 8].Select(fields => string.Join('&', fields.Select(f => HostileEncoding.PercentEncode(f.Item1) + "=" + HostileEncoding.PercentEncode(f.Item2))))),
         (1, Gen.OneOf("%", "%ZZ=1", "a=%E0%80", "===", "&&&", "login", "login=%00&login=%FF&password=+", "%C0%AF=%ED%A0%80")),
         (1, HostileString));
 
@@ -181,24 +180,6 @@ public class HostileInputProperties : ApiTest
 
     private static string Truncate(string text) => text.Length > 300 ? text[..300] + "…" : text;
 
-    private static string JsonEscape(string text) =>
-        "\"" + string.Concat(text.Select(c => c is >= ' ' and <= '~' and not '"' and not '\\' ? c.ToString() : $"\\u{(int)c:x4}")) + "\"";
-
-    // Each UTF-16 unit in UTF-8's bit layout, lone surrogates too, as a hostile client can send them.
-    private static string PercentEncode(string text)
-    {
-        var encoded = new StringBuilder();
-        foreach (var rune in text.EnumerateRunesOrSurrogates())
-        {
-            foreach (var b in rune)
-            {
-                encoded.Append(char.IsAsciiLetterOrDigit((char)b) ? ((char)b).ToString() : "%" + b.ToString("X2", CultureInfo.InvariantCulture));
-            }
-        }
-
-        return encoded.ToString();
-    }
-
     public sealed record HostileRequest(HttpMethod Method, string Path, string ContentType, string Body, bool WithCsrfToken)
     {
         /// <summary>The body as bytes: a form is percent-encoded already; JSON escapes everything outside ASCII.</summary>
@@ -206,24 +187,5 @@ public class HostileInputProperties : ApiTest
 
         public override string ToString() =>
             $"{Method} {Path} [{ContentType}] csrf={WithCsrfToken} body({Body.Length}): {(Body.Length > 200 ? Body[..200] + "…" : Body)}";
-    }
-}
-
-internal static class WobblyUtf8
-{
-    /// <summary>The UTF-8 bytes of each code point, with a lone surrogate encoded as if it were one (WTF-8).</summary>
-    public static IEnumerable<byte[]> EnumerateRunesOrSurrogates(this string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            int cp = char.IsSurrogatePair(text, i) ? char.ConvertToUtf32(text[i], text[++i]) : text[i];
-            yield return cp switch
-            {
-                < 0x80 => [(byte)cp],
-                < 0x800 => [(byte)(0xC0 | (cp >> 6)), (byte)(0x80 | (cp & 0x3F))],
-                < 0x10000 => [(byte)(0xE0 | (cp >> 12)), (byte)(0x80 | ((cp >> 6) & 0x3F)), (byte)(0x80 | (cp & 0x3F))],
-                _ => [(byte)(0xF0 | (cp >> 18)), (byte)(0x80 | ((cp >> 12) & 0x3F)), (byte)(0x80 | ((cp >> 6) & 0x3F)), (byte)(0x80 | (cp & 0x3F))],
-            };
-        }
     }
 }

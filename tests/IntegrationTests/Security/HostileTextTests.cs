@@ -48,44 +48,13 @@ public class HostileTextTests : ApiTest
         Assert.That(response.Error.GetProperty("message").TryGetProperty(field, out _), Is.True, response.ToString());
     }
 
-    /// <summary>
-    /// The body as a hostile client writes it: JSON with <c>\uXXXX</c> escapes for everything outside printable ASCII
-    /// (lone surrogates included), a form with each UTF-16 unit percent-encoded as (generalised) UTF-8.
-    /// </summary>
     private async Task<HttpRequestMessage> RawPostAsync(string path, Dictionary<string, string> body, bool asForm)
     {
         var content = asForm
-            ? new StringContent(string.Join('&', body.Select(f => $"{PercentEncode(f.Key)}={PercentEncode(f.Value)}")), System.Text.Encoding.ASCII, "application/x-www-form-urlencoded")
-            : new StringContent("{" + string.Join(',', body.Select(f => $"{JsonEscape(f.Key)}:{JsonEscape(f.Value)}")) + "}", System.Text.Encoding.ASCII, "application/json");
+            ? new StringContent(HostileEncoding.Form(body), System.Text.Encoding.ASCII, "application/x-www-form-urlencoded")
+            : new StringContent(HostileEncoding.JsonObject(body), System.Text.Encoding.ASCII, "application/json");
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
         request.Headers.Add("X-CSRF-Token", await Client.CsrfTokenAsync());
         return request;
     }
-
-    private static string JsonEscape(string text) =>
-        "\"" + string.Concat(text.Select(c => c is >= ' ' and <= '~' and not '"' and not '\\' ? c.ToString() : $"\\u{(int)c:x4}")) + "\"";
-
-    private static string PercentEncode(string text)
-    {
-        var encoded = new System.Text.StringBuilder();
-        for (var i = 0; i < text.Length; i++)
-        {
-            int codePoint = char.IsSurrogatePair(text, i) ? char.ConvertToUtf32(text[i], text[++i]) : text[i];
-            foreach (var b in WobblyUtf8(codePoint))
-            {
-                encoded.Append(char.IsAsciiLetterOrDigit((char)b) ? ((char)b).ToString() : $"%{b:X2}");
-            }
-        }
-
-        return encoded.ToString();
-    }
-
-    // UTF-8's bit layout applied to any code point, lone surrogates too (which real UTF-8 cannot encode).
-    private static byte[] WobblyUtf8(int cp) => cp switch
-    {
-        < 0x80 => [(byte)cp],
-        < 0x800 => [(byte)(0xC0 | (cp >> 6)), (byte)(0x80 | (cp & 0x3F))],
-        < 0x10000 => [(byte)(0xE0 | (cp >> 12)), (byte)(0x80 | ((cp >> 6) & 0x3F)), (byte)(0x80 | (cp & 0x3F))],
-        _ => [(byte)(0xF0 | (cp >> 18)), (byte)(0x80 | ((cp >> 12) & 0x3F)), (byte)(0x80 | ((cp >> 6) & 0x3F)), (byte)(0x80 | (cp & 0x3F))],
-    };
 }
