@@ -175,9 +175,7 @@ public class LoginBackoffTests : FreshDatabaseTest
     {
         using var host = Host();
         var user = await SignedUpAsync(host);
-        using var owner = host.NewClient();
-        await owner.LoginAsync(user.UserName, user.Password); // leaves the device cookie
-        await owner.LogoutAsync();
+        using var owner = await KnownDeviceAsync(host, user);
         using var attacker = host.NewClient();
         await FailAsync(attacker, user.UserName, times: 5);
         Assert.That((await attacker.LoginAsync(user.UserName, WrongPassword)).Status, Is.EqualTo(HttpStatusCode.TooManyRequests));
@@ -194,9 +192,7 @@ public class LoginBackoffTests : FreshDatabaseTest
     {
         using var host = Host();
         var user = await SignedUpAsync(host);
-        using var device = host.NewClient();
-        await device.LoginAsync(user.UserName, user.Password);
-        await device.LogoutAsync();
+        using var device = await KnownDeviceAsync(host, user);
 
         await FailAsync(device, user.UserName, times: 5);
         var deviceLocked = await device.LoginAsync(user.UserName, user.Password);
@@ -258,6 +254,15 @@ public class LoginBackoffTests : FreshDatabaseTest
         var user = SignupForm.Valid();
         Assert.That((await client.SignupAsync(user)).Status, Is.EqualTo(HttpStatusCode.Created));
         return user;
+    }
+
+    /// <summary>A browser that has logged in to the account once (so holds its device cookie) and logged out.</summary>
+    private static async Task<ApiClient> KnownDeviceAsync(ApiHost host, SignupForm user)
+    {
+        var browser = host.NewClient();
+        Assert.That((await browser.LoginAsync(user.UserName, user.Password)).Status, Is.EqualTo(HttpStatusCode.OK));
+        await browser.LogoutAsync();
+        return browser;
     }
 
     private static async Task FailAsync(ApiClient client, string login, int times)
