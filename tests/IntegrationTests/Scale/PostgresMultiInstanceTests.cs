@@ -59,6 +59,20 @@ public class PostgresMultiInstanceTests
         Assert.That(oldCookieOnA.Status, Is.EqualTo(HttpStatusCode.Unauthorized));
     }
 
+    [TestCase("nul\u0000inside")]
+    [TestCase("bell\u0007inside")]
+    public async Task Text_PostgreSQL_would_refuse_never_reaches_it_and_is_a_validation_error(string login)
+    {
+        using var client = new ApiClient(_a.Address);
+
+        var response = await client.LoginAsync(login, "some password");
+        var signup = await client.SignupAsync(SignupForm.Valid() with { FirstName = login });
+
+        Assert.That(response.Status, Is.EqualTo(HttpStatusCode.UnprocessableEntity), response.ToString());
+        Assert.That(response.Error.GetProperty("message").TryGetProperty("login", out _), Is.True);
+        Assert.That(signup.Status, Is.EqualTo(HttpStatusCode.UnprocessableEntity), signup.ToString());
+    }
+
     [Test]
     public async Task Concurrent_signups_of_one_name_spread_over_both_instances_give_exactly_one_201()
     {
