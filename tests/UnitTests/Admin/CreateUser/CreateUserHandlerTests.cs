@@ -11,6 +11,7 @@ namespace DoubleDibz.UnitTests.Admin.CreateUser;
 
 public class CreateUserHandlerTests
 {
+    private readonly RecordingAuditLog _audit = new();
     private readonly Mock<IUserRepository> _users = new();
     private readonly Mock<IUnitOfWork> _unitOfWork = new();
     private readonly Mock<IPasswordHasher> _hasher = new();
@@ -21,7 +22,7 @@ public class CreateUserHandlerTests
     {
         _hasher.Setup(h => h.HashAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(A.PasswordHash());
         _unitOfWork.Setup(u => u.SaveChangesAsync(It.IsAny<CancellationToken>())).ReturnsAsync(Result<Unit>.Success(Unit.Value));
-        _handler = new CreateUserHandler(new UserRegistration(_users.Object, _unitOfWork.Object, _hasher.Object, TimeProvider.System), A.Mapper(), A.AuditLog());
+        _handler = new CreateUserHandler(new UserRegistration(_users.Object, _unitOfWork.Object, _hasher.Object, TimeProvider.System), A.Mapper(), _audit);
     }
 
     [Test]

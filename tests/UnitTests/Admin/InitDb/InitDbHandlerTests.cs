@@ -11,6 +11,7 @@ namespace DoubleDibz.UnitTests.Admin.InitDb;
 
 public class InitDbHandlerTests
 {
+    private readonly RecordingAuditLog _audit = new();
     private readonly Mock<IDatabaseSchema> _schema = new();
     private readonly Mock<IUserRepository> _users = new();
     private readonly Mock<ISender> _sender = new();
@@ -50,5 +51,5 @@ public class InitDbHandlerTests
             It.IsAny<CancellationToken>()), Times.Once);
     }
 
-    private InitDbHandler Handler() => new(_schema.Object, _users.Object, _sender.Object, A.AuditLog());
+    private InitDbHandler Handler() => new(_schema.Object, _users.Object, _sender.Object, _audit);
 }

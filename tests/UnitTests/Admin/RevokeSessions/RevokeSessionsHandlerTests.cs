@@ -8,13 +8,14 @@ namespace DoubleDibz.UnitTests.Admin.RevokeSessions;
 
 public class RevokeSessionsHandlerTests
 {
+    private readonly RecordingAuditLog _audit = new();
     private readonly Mock<IUserRepository> _users = new();
     private readonly Mock<ISessionStore> _sessions = new();
 
     [Test]
     public async Task Revoking_an_unknown_user_returns_NotFound()
     {
-        var result = await new RevokeSessionsHandler(_users.Object, _sessions.Object, A.AuditLog())
+        var result = await new RevokeSessionsHandler(_users.Object, _sessions.Object, _audit)
             .Handle(new RevokeSessionsCommand("ghost"), CancellationToken.None);
 
         Assert.That(result.Error.Kind, Is.EqualTo(ErrorKind.NotFound));
@@ -27,7 +28,7 @@ public class RevokeSessionsHandlerTests
         _users.Setup(u => u.FindByLoginAsync("spchuang", It.IsAny<CancellationToken>())).ReturnsAsync(sam);
         _sessions.Setup(s => s.RevokeAllAsync(sam.Id, It.IsAny<CancellationToken>())).ReturnsAsync(2);
 
-        var result = await new RevokeSessionsHandler(_users.Object, _sessions.Object, A.AuditLog())
+        var result = await new RevokeSessionsHandler(_users.Object, _sessions.Object, _audit)
             .Handle(new RevokeSessionsCommand(" spchuang "), CancellationToken.None);
 
         Assert.That(result.Value, Is.EqualTo(2));

@@ -11,6 +11,7 @@ namespace DoubleDibz.UnitTests.Auth.Login;
 
 public class LoginHandlerTests
 {
+    private readonly RecordingAuditLog _audit = new();
     private readonly Mock<IUserRepository> _users = new();
     private readonly Mock<IUnitOfWork> _unitOfWork = new();
     private readonly Mock<IPasswordHasher> _hasher = new();
@@ -32,7 +33,7 @@ public class LoginHandlerTests
             .ReturnsAsync(new CountedAttempt(1, DateTimeOffset.UnixEpoch));
         _keyedHasher.Setup(k => k.HashAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((string text, CancellationToken _) => $"keyed({text})");
         _handler = new LoginHandler(_users.Object, _unitOfWork.Object, _hasher.Object, _sessions.Object,
-            A.LoginThrottle(_attempts.Object), _keyedHasher.Object, A.AuditLog(), A.Mapper());
+            A.LoginThrottle(_attempts.Object), _keyedHasher.Object, _audit, A.Mapper());
     }
 
     [Test]

@@ -11,6 +11,7 @@ namespace DoubleDibz.UnitTests.Auth.Signup;
 
 public class SignupHandlerTests
 {
+    private readonly RecordingAuditLog _audit = new();
     private readonly Mock<IUserRepository> _users = new();
     private readonly Mock<IUnitOfWork> _unitOfWork = new();
     private readonly Mock<IPasswordHasher> _hasher = new();
@@ -24,7 +25,7 @@ public class SignupHandlerTests
         _unitOfWork.Setup(u => u.SaveChangesAsync(It.IsAny<CancellationToken>())).ReturnsAsync(Result<Unit>.Success(Unit.Value));
         _sessions.Setup(s => s.StartAsync(It.IsAny<int>(), It.IsAny<bool>(), It.IsAny<CancellationToken>())).ReturnsAsync(A.IssuedSession());
         var registration = new UserRegistration(_users.Object, _unitOfWork.Object, _hasher.Object, TimeProvider.System);
-        _handler = new SignupHandler(registration, _sessions.Object, A.Mapper(), A.AuditLog());
+        _handler = new SignupHandler(registration, _sessions.Object, A.Mapper(), _audit);
     }
 
     [Test]
