@@ -31,4 +31,20 @@ public class LogoutHandlerTests
         Assert.That(result.Error, Is.EqualTo(AuthErrors.NotAuthorized));
         _sessions.Verify(s => s.RevokeAsync(It.IsAny<CurrentSession>(), It.IsAny<CancellationToken>()), Times.Never);
     }
+
+    [Test]
+    public async Task Logout_records_LoggedOut_for_the_requesters_user_and_nothing_else()
+    {
+        await new LogoutHandler(_sessions.Object, _audit).Handle(new LogoutCommand(A.Session(userId: 7)), CancellationToken.None);
+
+        Assert.That(_audit.Events, Is.EqualTo(new AuditEvent[] { new AuditEvent.LoggedOut(7) }));
+    }
+
+    [Test]
+    public async Task Logout_without_a_session_records_nothing()
+    {
+        await new LogoutHandler(_sessions.Object, _audit).Handle(new LogoutCommand(null), CancellationToken.None);
+
+        Assert.That(_audit.Events, Is.Empty);
+    }
 }
