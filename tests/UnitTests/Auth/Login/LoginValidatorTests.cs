@@ -24,4 +24,10 @@ public class LoginValidatorTests
     {
         Assert.That(Validator.Validate(A.Login()).IsValid, Is.True);
     }
+
+    [Test]
+    public void A_signed_in_requester_is_not_validated_so_the_handler_can_answer_already_logged_in()
+    {
+        Assert.That(Validator.Validate(new LoginCommand(null, null, RememberMe: false, Requester: A.Session())).IsValid, Is.True);
+    }
 }
