@@ -38,4 +38,29 @@ public sealed class AuthMetricsTests : IDisposable
         var measurement = _measurements.All.Single();
         Assert.That((measurement.Instrument, measurement.Value, measurement.Tags["reason"]), Is.EqualTo(("doubledibz.throttled", 1.0, (object?)"hasher_busy")));
     }
+
+    [Test]
+    public void Every_instrument_has_a_unit_and_a_description_for_the_scraper()
+    {
+        var instruments = new List<System.Diagnostics.Metrics.Instrument>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, _) =>
+            {
+                if (ReferenceEquals(instrument.Meter, _metrics.Meter))
+                {
+                    instruments.Add(instrument);
+                }
+            },
+        };
+
+        listener.Start();
+
+        Assert.That(instruments.Select(i => i.Name), Is.EquivalentTo(new[]
+        {
+            "doubledibz.signups", "doubledibz.logins", "doubledibz.password_hash.duration", "doubledibz.throttled",
+        }));
+        Assert.That(instruments.Select(i => i.Unit ?? ""), Has.None.Empty);
+        Assert.That(instruments.Select(i => i.Description ?? ""), Has.None.Empty);
+    }
 }
