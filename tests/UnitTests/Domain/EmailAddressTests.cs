@@ -73,6 +73,12 @@ public class EmailAddressTests
     [TestCase("sam<x@example.com")]
     [TestCase("\"Sam\" sam@example.com")]
     [TestCase("sam@example.com (Sam)")]
+    [TestCase("sam@example.com(Sam)")]
+    [TestCase("(Sam)sam@example.com")]
+    [TestCase("<sam@example.com>")]
+    [TestCase("\"Sam\"<sam@example.com>")]
+    [TestCase("sam\uFFFE@example.com")]
+    [TestCase("sam\u3000x@example.com")]
     public void Create_refuses_an_address_a_mail_server_might_read_differently(string value)
     {
         Assert.That(EmailAddress.Create(value).IsSuccess, Is.False);
