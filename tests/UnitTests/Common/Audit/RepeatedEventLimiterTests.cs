@@ -157,4 +157,16 @@ public class RepeatedEventLimiterTests
 
         Assert.That(limiter.TrackedKeys, Is.EqualTo(1), "only d");
     }
+
+    [Test]
+    public void A_client_already_tracked_when_the_table_is_full_keeps_its_own_key()
+    {
+        var limiter = new RepeatedEventLimiter(_clock, Window, 2);
+        limiter.ShouldLog("CsrfRejected", "a", out _);
+        limiter.ShouldLog("CsrfRejected", "b", out _);
+
+        var logged = limiter.ShouldLog("CsrfRejected", "b", out _);
+
+        Assert.That((logged, limiter.TrackedKeys), Is.EqualTo((false, 2)));
+    }
 }
