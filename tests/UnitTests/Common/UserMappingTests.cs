@@ -43,7 +43,7 @@ public class UserMappingTests
     [Test]
     public void A_role_outside_the_enum_has_no_name()
     {
-        Assert.That(() => UserMapping.RoleName((Role)99), Throws.TypeOf<ArgumentOutOfRangeException>());
+        Assert.That(() => UserMapping.RoleName((Role)99), Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contains("Unknown role"));
     }
 
     [Test]

@@ -4,7 +4,7 @@ namespace DoubleDibz.UnitTests.Domain;
 
 public class ResultTests
 {
-    private static readonly Error Taken = Error.Conflict("taken");
+    private readonly Error _taken = Error.Conflict("taken");
 
     [Test]
     public void A_success_holds_its_value_and_no_failure_kind()
@@ -17,15 +17,15 @@ public class ResultTests
     [Test]
     public void A_failure_holds_its_error_and_its_kind()
     {
-        var result = Result<int>.Failure(Taken);
+        var result = Result<int>.Failure(_taken);
 
-        Assert.That((result.IsSuccess, result.Error, result.FailureKind), Is.EqualTo((false, Taken, (ErrorKind?)ErrorKind.Conflict)));
+        Assert.That((result.IsSuccess, result.Error, result.FailureKind), Is.EqualTo((false, _taken, (ErrorKind?)ErrorKind.Conflict)));
     }
 
     [Test]
     public void The_value_of_a_failure_throws_naming_the_kind()
     {
-        var result = Result<int>.Failure(Taken);
+        var result = Result<int>.Failure(_taken);
 
         Assert.That(() => result.Value, Throws.InvalidOperationException.With.Message.Contains("Conflict"));
     }
@@ -49,9 +49,9 @@ public class ResultTests
     [Test]
     public void An_error_converts_to_a_failure()
     {
-        Result<string> result = Taken;
+        Result<string> result = _taken;
 
-        Assert.That(result.Error, Is.SameAs(Taken));
+        Assert.That(result.Error, Is.SameAs(_taken));
     }
 
     [Test]
@@ -65,7 +65,7 @@ public class ResultTests
     [Test]
     public void Match_on_a_failure_calls_only_the_failure_branch_with_the_error()
     {
-        var matched = Result<int>.Failure(Taken).Match(v => $"value {v}", e => $"error {e.Kind}");
+        var matched = Result<int>.Failure(_taken).Match(v => $"value {v}", e => $"error {e.Kind}");
 
         Assert.That(matched, Is.EqualTo("error Conflict"));
     }
@@ -73,22 +73,22 @@ public class ResultTests
     [Test]
     public void A_failure_can_be_built_from_the_type_alone_for_generic_code()
     {
-        var result = Fail<Result<int>>(Taken);
+        var result = Fail<Result<int>>(_taken);
 
-        Assert.That(result.Error, Is.SameAs(Taken));
+        Assert.That(result.Error, Is.SameAs(_taken));
     }
 
     [Test]
     public void ToString_shows_success_or_the_failure_kind_but_never_the_value()
     {
-        Assert.That((Result<string>.Success("secret").ToString(), Result<string>.Failure(Taken).ToString()),
+        Assert.That((Result<string>.Success("secret").ToString(), Result<string>.Failure(_taken).ToString()),
             Is.EqualTo(("Success", "Failure(Conflict)")));
     }
 
     [Test]
     public void Generic_code_reads_the_status_without_knowing_the_value_type()
     {
-        var failed = Status(Result<int>.Failure(Taken));
+        var failed = Status(Result<int>.Failure(_taken));
         var succeeded = Status(Result<int>.Success(1));
 
         Assert.That((failed.IsSuccess, failed.FailureKind, succeeded.IsSuccess, succeeded.FailureKind),
