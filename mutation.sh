@@ -18,6 +18,7 @@ for p in "${projects[@]}"; do
   [ -n "${target[$p]:-}" ] || { echo "Unknown project '$p' (Domain or Application)." >&2; exit 2; }
 done
 
+command -v python3 >/dev/null 2>&1 || { echo "python3 is required (it reads the scores from Stryker's JSON report)." >&2; exit 1; }
 dotnet tool restore >/dev/null || { echo "dotnet tool restore failed." >&2; exit 1; }
 
 # killed / (killed + survived + no coverage) from Stryker's JSON report (mutation-testing-report schema).
