@@ -1,5 +1,6 @@
 using DoubleDibz.Application.Common.Audit;
 using DoubleDibz.Application.Common.Passwords;
+using DoubleDibz.Application.Common.Ports;
 using DoubleDibz.Application.Common.Sessions;
 using DoubleDibz.Application.Auth.Login;
 using DoubleDibz.Application.Common.Users;
@@ -44,6 +45,7 @@ public static class DependencyInjection
         services.AddScoped<LoginThrottle>();
         services.AddScoped<UserRegistration>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<AuditLog>());
         services.AddSingleton(sp => new RepeatedEventLimiter(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<AuthMetrics>();
 

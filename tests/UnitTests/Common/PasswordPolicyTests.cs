@@ -38,4 +38,45 @@ public class PasswordPolicyTests
         // "ﬁ" (U+FB01) normalizes to "fi", so this password is the user name.
         Assert.That(Policy().FindViolation("ﬁrstuser", "firstuser"), Is.EqualTo("Password must not be the same as your username or email"));
     }
+
+    [TestCase(8)]
+    [TestCase(128)]
+    public void A_length_at_either_limit_is_accepted(int length)
+    {
+        Assert.That(Policy().FindViolation(new string('x', length)), Is.Null);
+    }
+
+    [TestCase(7)]
+    [TestCase(129)]
+    public void A_length_just_outside_the_limits_is_refused(int length)
+    {
+        Assert.That(Policy().FindViolation(new string('x', length)), Is.EqualTo("Password must be between 8 and 128 characters long"));
+    }
+
+    [Test]
+    public void A_password_equal_to_a_personal_value_ignoring_case_and_surrounding_spaces_is_refused()
+    {
+        Assert.That(Policy().FindViolation("SamChuang99", "other value", " samchuang99 "),
+            Is.EqualTo("Password must not be the same as your username or email"));
+    }
+
+    [Test]
+    public void Blank_or_missing_personal_values_refuse_nothing()
+    {
+        Assert.That(Policy().FindViolation("        ", null, "", "        "), Is.Null);
+    }
+
+    [Test]
+    public void A_common_password_is_refused_as_normalized()
+    {
+        var policy = new PasswordPolicy(Options.Create(new PasswordPolicyOptions()), Mock.Of<ICommonPasswords>(c => c.Contains("firstpassword") == true));
+
+        Assert.That(policy.FindViolation("\uFB01rstpassword"), Is.EqualTo("This password is too common, please choose another one"));
+    }
+
+    [Test]
+    public void Normalize_applies_NFKC()
+    {
+        Assert.That(PasswordPolicy.Normalize("\uFB01ne"), Is.EqualTo("fine"));
+    }
 }

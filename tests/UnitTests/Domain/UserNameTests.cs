@@ -52,4 +52,31 @@ public class UserNameTests
         Assert.That(upper.GetHashCode(), Is.EqualTo(lower.GetHashCode()));
         Assert.That(upper.Value, Is.EqualTo("SamChuang"));
     }
+
+    [TestCase("abc", "Username must be between 4 and 30 characters long")]
+    [TestCase("sam chuang", "Username can only contain letters and numbers")]
+    [TestCase("", "This field is required.")]
+    public void Create_refuses_with_the_originals_message(string value, string message)
+    {
+        Assert.That(UserName.Create(value).Error.Message, Is.EqualTo(message));
+    }
+
+    [Test]
+    public void The_normalized_form_is_the_upper_case_name()
+    {
+        var name = UserName.Create("SamChuang").Value;
+
+        Assert.That((name.Normalized, UserName.Normalize("SamChuang"), name.ToString()), Is.EqualTo(("SAMCHUANG", "SAMCHUANG", "SamChuang")));
+    }
+
+    [Test]
+    public void Different_names_are_not_equal_and_nothing_equals_null_or_another_type()
+    {
+        var sam = UserName.Create("spchuang").Value;
+
+        Assert.That(sam.Equals(UserName.Create("kimlee").Value), Is.False);
+        Assert.That(sam.Equals((object)"spchuang"), Is.False);
+        Assert.That(sam.Equals((object)UserName.Create("SPCHUANG").Value), Is.True);
+        Assert.That(sam.Equals((UserName?)null), Is.False);
+    }
 }

@@ -54,6 +54,31 @@ public class WellFormedTextTests
         Assert.That(WellFormedText.IsWellFormed(text), Is.False);
     }
 
+    [TestCase("a\uFDCF")]
+    [TestCase("a\uFDF0")]
+    [TestCase("a\uFFFD")]
+    [TestCase("a\uFFFC")]
+    [TestCase("plane one \U0001FFFD")]
+    [TestCase("two emoji \U0001F600\U0001F601")]
+    public void Characters_just_outside_the_noncharacter_ranges_are_well_formed(string text)
+    {
+        Assert.That(WellFormedText.IsWellFormed(text), Is.True);
+    }
+
+    [TestCase("\uFDD0")]
+    [TestCase("\U0001FFFF")]
+    [TestCase("\U0001FFFE and more")]
+    public void A_noncharacter_at_the_start_is_not_well_formed(string text)
+    {
+        Assert.That(WellFormedText.IsWellFormed(text), Is.False);
+    }
+
+    [Test]
+    public void The_message_says_what_is_refused()
+    {
+        Assert.That(WellFormedText.Message, Is.EqualTo("Must not contain control characters or invalid Unicode"));
+    }
+
     private static TestCaseData Escaped(string text) =>
         new TestCaseData(text).SetArgDisplayNames(string.Concat(text.Select(c => c is >= ' ' and <= '~' ? c.ToString() : $"\\u{(int)c:X4}")));
 }

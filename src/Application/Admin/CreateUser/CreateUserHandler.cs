@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using DoubleDibz.Application.Common.Audit;
+using DoubleDibz.Application.Common.Ports;
 using DoubleDibz.Application.Common.Users;
 using DoubleDibz.Domain.Common;
 using MapsterMapper;
@@ -7,7 +7,7 @@ using Mediator;
 
 namespace DoubleDibz.Application.Admin.CreateUser;
 
-public sealed class CreateUserHandler(UserRegistration registration, IMapper mapper, AuditLog audit)
+public sealed class CreateUserHandler(UserRegistration registration, IMapper mapper, IAuditLog audit)
     : ICommandHandler<CreateUserCommand, Result<CreatedUser>>
 {
     // No look-alike characters (0/O, 1/l/I), so a password read off a terminal can be typed back.

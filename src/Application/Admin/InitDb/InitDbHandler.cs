@@ -1,12 +1,11 @@
 using DoubleDibz.Application.Admin.CreateUser;
-using DoubleDibz.Application.Common.Audit;
 using DoubleDibz.Application.Common.Ports;
 using DoubleDibz.Domain.Common;
 using Mediator;
 
 namespace DoubleDibz.Application.Admin.InitDb;
 
-public sealed class InitDbHandler(IDatabaseSchema schema, IUserRepository users, ISender sender, AuditLog audit)
+public sealed class InitDbHandler(IDatabaseSchema schema, IUserRepository users, ISender sender, IAuditLog audit)
     : ICommandHandler<InitDbCommand, Result<InitDbOutcome>>
 {
     public static readonly CreateUserCommand SampleAccount = new("spchuang", "Sam", "Chuang", "test@gmail.com", Password: null, Role: "user");

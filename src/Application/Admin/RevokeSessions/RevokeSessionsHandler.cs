@@ -1,11 +1,10 @@
-using DoubleDibz.Application.Common.Audit;
 using DoubleDibz.Application.Common.Ports;
 using DoubleDibz.Domain.Common;
 using Mediator;
 
 namespace DoubleDibz.Application.Admin.RevokeSessions;
 
-public sealed class RevokeSessionsHandler(IUserRepository users, ISessionStore sessions, AuditLog audit)
+public sealed class RevokeSessionsHandler(IUserRepository users, ISessionStore sessions, IAuditLog audit)
     : ICommandHandler<RevokeSessionsCommand, Result<int>>
 {
     public async ValueTask<Result<int>> Handle(RevokeSessionsCommand command, CancellationToken cancellationToken)

@@ -15,7 +15,7 @@ public sealed class LoginHandler(
     ISessionStore sessions,
     LoginThrottle throttle,
     IKeyedHasher keyedHasher,
-    AuditLog audit,
+    IAuditLog audit,
     IMapper mapper) : ICommandHandler<LoginCommand, Result<LoginOutcome>>
 {
     public async ValueTask<Result<LoginOutcome>> Handle(LoginCommand command, CancellationToken cancellationToken)

@@ -1,11 +1,10 @@
-using DoubleDibz.Application.Common.Audit;
 using DoubleDibz.Application.Common.Ports;
 using DoubleDibz.Domain.Common;
 using Mediator;
 
 namespace DoubleDibz.Application.Auth.Logout;
 
-public sealed class LogoutHandler(ISessionStore sessions, AuditLog audit) : ICommandHandler<LogoutCommand, Result<Unit>>
+public sealed class LogoutHandler(ISessionStore sessions, IAuditLog audit) : ICommandHandler<LogoutCommand, Result<Unit>>
 {
     public async ValueTask<Result<Unit>> Handle(LogoutCommand command, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using DoubleDibz.Application.Common.Audit;
 using DoubleDibz.Application.Common.Ports;
 using DoubleDibz.Application.Common.Users;
 using DoubleDibz.Domain.Common;
@@ -12,7 +11,7 @@ public sealed class SignupHandler(
     UserRegistration registration,
     ISessionStore sessions,
     IMapper mapper,
-    AuditLog audit) : ICommandHandler<SignupCommand, Result<SignupOutcome>>
+    IAuditLog audit) : ICommandHandler<SignupCommand, Result<SignupOutcome>>
 {
     public async ValueTask<Result<SignupOutcome>> Handle(SignupCommand command, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using DoubleDibz.Application.Common.Ports;
 using Microsoft.Extensions.Logging;
 
 namespace DoubleDibz.Application.Common.Audit;
@@ -9,7 +10,7 @@ namespace DoubleDibz.Application.Common.Audit;
 /// Refusals an attacker can repeat at will (CSRF, rate limit) are logged at most once per client and window, with
 /// the number of refusals the line stands for (<see cref="RepeatedEventLimiter"/>); the metrics count every one.
 /// </summary>
-public sealed partial class AuditLog(ILoggerFactory loggerFactory, AuthMetrics metrics, RepeatedEventLimiter repeats)
+public sealed partial class AuditLog(ILoggerFactory loggerFactory, AuthMetrics metrics, RepeatedEventLimiter repeats) : IAuditLog
 {
     public const string Category = "DoubleDibz.Audit";
 

@@ -31,4 +31,19 @@ public class LoginBackoffOptionsTests
     [Test]
     public void The_lock_schedule_is_one_entry_when_the_first_lock_is_already_the_cap() =>
         Assert.That(new LoginBackoffOptions { InitialDelay = TimeSpan.FromMinutes(20) }.LockSchedule(), Is.EqualTo(new[] { TimeSpan.FromMinutes(15) }));
+
+    private readonly LoginBackoffOptions _noReachableCap = new() { InitialDelay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromDays(100_000) };
+
+    [Test]
+    public void The_lock_stops_doubling_after_thirty_doublings_even_below_the_cap() =>
+        Assert.That(_noReachableCap.LockAfter(5 + 40), Is.EqualTo(TimeSpan.FromSeconds(Math.Pow(2, 30))));
+
+    [Test]
+    public void The_lock_schedule_ends_after_thirty_doublings_when_the_cap_is_out_of_reach() =>
+        Assert.That(_noReachableCap.LockSchedule(), Is.EqualTo(Enumerable.Range(0, 31).Select(d => TimeSpan.FromSeconds(Math.Pow(2, d)))));
+
+    [Test]
+    public void Free_failures_come_from_configuration() =>
+        Assert.That((new LoginBackoffOptions { FreeFailures = 2 }.LockAfter(1), new LoginBackoffOptions { FreeFailures = 2 }.LockAfter(2)),
+            Is.EqualTo(((TimeSpan?)null, (TimeSpan?)TimeSpan.FromSeconds(30))));
 }

@@ -1,5 +1,6 @@
 using DoubleDibz.Application.Auth;
 using DoubleDibz.Application.Auth.Login;
+using DoubleDibz.Application.Common.Audit;
 using DoubleDibz.Application.Common.Ports;
 using DoubleDibz.Domain.Common;
 using DoubleDibz.Domain.Users;
@@ -11,6 +12,7 @@ namespace DoubleDibz.UnitTests.Auth.Login;
 
 public class LoginHandlerTests
 {
+    private readonly RecordingAuditLog _audit = new();
     private readonly Mock<IUserRepository> _users = new();
     private readonly Mock<IUnitOfWork> _unitOfWork = new();
     private readonly Mock<IPasswordHasher> _hasher = new();
@@ -32,7 +34,7 @@ public class LoginHandlerTests
             .ReturnsAsync(new CountedAttempt(1, DateTimeOffset.UnixEpoch));
         _keyedHasher.Setup(k => k.HashAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((string text, CancellationToken _) => $"keyed({text})");
         _handler = new LoginHandler(_users.Object, _unitOfWork.Object, _hasher.Object, _sessions.Object,
-            A.LoginThrottle(_attempts.Object), _keyedHasher.Object, A.AuditLog(), A.Mapper());
+            A.LoginThrottle(_attempts.Object), _keyedHasher.Object, _audit, A.Mapper());
     }
 
     [Test]
@@ -210,6 +212,126 @@ public class LoginHandlerTests
         Assert.That(known.Device, Is.EqualTo(device));
         Assert.That(fresh.Device.UserId, Is.EqualTo(_sam.Id));
         Assert.That(fresh.Device.DeviceId, Is.Not.EqualTo(device.DeviceId).And.Not.EqualTo(Guid.Empty));
+    }
+
+    [Test]
+    public async Task Login_with_wrong_password_records_LoginFailed_WrongPassword_and_nothing_else()
+    {
+        await _handler.Handle(A.Login() with { Password = "not the password" }, CancellationToken.None);
+
+        Assert.That(_audit.Events, Is.EqualTo(new AuditEvent[] { new AuditEvent.LoginFailed(LoginFailureReason.WrongPassword, _sam.Id) }));
+    }
+
+    [Test]
+    public async Task Login_with_an_unknown_name_records_LoginFailed_UnknownLogin_without_a_user_and_nothing_else()
+    {
+        await _handler.Handle(A.Login() with { Login = "nobody" }, CancellationToken.None);
+
+        Assert.That(_audit.Events, Is.EqualTo(new AuditEvent[] { new AuditEvent.LoginFailed(LoginFailureReason.UnknownLogin, null) }));
+    }
+
+    [Test]
+    public async Task Login_with_the_right_password_records_LoggedIn_and_nothing_else()
+    {
+        await _handler.Handle(A.Login(), CancellationToken.None);
+
+        Assert.That(_audit.Events, Is.EqualTo(new AuditEvent[] { new AuditEvent.LoggedIn(_sam.Id) }));
+    }
+
+    [Test]
+    public async Task Login_for_an_account_in_back_off_records_LoginFailed_BackedOff_and_nothing_else()
+    {
+        LockKey(LoginAttemptKey.ForUser(_sam.Id), DateTimeOffset.UtcNow.AddMinutes(1));
+
+        await _handler.Handle(A.Login(), CancellationToken.None);
+
+        Assert.That(_audit.Events, Is.EqualTo(new AuditEvent[] { new AuditEvent.LoginFailed(LoginFailureReason.BackedOff, _sam.Id) }));
+    }
+
+    [Test]
+    public async Task Login_for_an_unknown_name_in_back_off_records_LoginFailed_BackedOff_without_a_user()
+    {
+        LockKey(LoginAttemptKey.ForUnknownLogin("keyed(NOBODY)"), DateTimeOffset.UtcNow.AddMinutes(1));
+
+        await _handler.Handle(A.Login() with { Login = "nobody" }, CancellationToken.None);
+
+        Assert.That(_audit.Events, Is.EqualTo(new AuditEvent[] { new AuditEvent.LoginFailed(LoginFailureReason.BackedOff, null) }));
+    }
+
+    [Test]
+    public async Task Login_for_an_account_in_back_off_answers_with_the_time_left_in_its_error()
+    {
+        var until = DateTimeOffset.UtcNow.AddMinutes(1);
+        LockKey(LoginAttemptKey.ForUser(_sam.Id), until);
+
+        var result = await _handler.Handle(A.Login(), CancellationToken.None);
+
+        Assert.That(result.Error.Message, Is.EqualTo(AuthErrors.TooManyAttempts(result.Error.RetryAfter!.Value).Message));
+    }
+
+    [Test]
+    public async Task Login_with_wrong_password_that_starts_a_lock_records_LoginFailed_then_LoginBackoffStarted_with_its_length()
+    {
+        _attempts.Setup(a => a.TryCountAsync(It.IsAny<LoginAttemptKey>(), It.IsAny<DateTimeOffset>(), It.IsAny<LoginBackoffOptions>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new CountedAttempt(5, DateTimeOffset.MaxValue));
+
+        await _handler.Handle(A.Login() with { Password = "not the password" }, CancellationToken.None);
+
+        Assert.That(_audit.Events, Is.EqualTo(new AuditEvent[]
+        {
+            new AuditEvent.LoginFailed(LoginFailureReason.WrongPassword, _sam.Id),
+            new AuditEvent.BackoffStarted(_sam.Id, 30),
+        }));
+    }
+
+    [Test]
+    public async Task Login_with_an_unknown_name_that_starts_a_lock_records_LoginBackoffStarted_without_a_user()
+    {
+        _attempts.Setup(a => a.TryCountAsync(It.IsAny<LoginAttemptKey>(), It.IsAny<DateTimeOffset>(), It.IsAny<LoginBackoffOptions>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new CountedAttempt(5, DateTimeOffset.MaxValue));
+
+        await _handler.Handle(A.Login() with { Login = "nobody" }, CancellationToken.None);
+
+        Assert.That(_audit.Events, Is.EqualTo(new AuditEvent[]
+        {
+            new AuditEvent.LoginFailed(LoginFailureReason.UnknownLogin, null),
+            new AuditEvent.BackoffStarted(null, 30),
+        }));
+    }
+
+    [Test]
+    public async Task Login_with_the_right_password_that_reached_the_lock_count_records_only_LoggedIn()
+    {
+        _attempts.Setup(a => a.TryCountAsync(It.IsAny<LoginAttemptKey>(), It.IsAny<DateTimeOffset>(), It.IsAny<LoginBackoffOptions>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new CountedAttempt(5, DateTimeOffset.MaxValue));
+
+        await _handler.Handle(A.Login(), CancellationToken.None);
+
+        Assert.That(_audit.Events, Is.EqualTo(new AuditEvent[] { new AuditEvent.LoggedIn(_sam.Id) }));
+    }
+
+    [Test]
+    public async Task Login_from_a_signed_in_session_records_nothing()
+    {
+        await _handler.Handle(A.Login() with { Requester = A.Session() }, CancellationToken.None);
+
+        Assert.That(_audit.Events, Is.Empty);
+    }
+
+    [Test]
+    public async Task Login_with_surrounding_spaces_finds_the_account_by_the_trimmed_name()
+    {
+        var result = await _handler.Handle(A.Login() with { Login = "  spchuang " }, CancellationToken.None);
+
+        Assert.That(result.Value, Is.TypeOf<LoginOutcome.LoggedIn>());
+    }
+
+    [Test]
+    public void The_command_prints_its_login_and_remember_me_and_redacts_the_password()
+    {
+        var text = A.Login().ToString();
+
+        Assert.That(text, Is.EqualTo("LoginCommand { Login = spchuang, Password = [redacted], RememberMe = False }"));
     }
 
     private void LockKey(LoginAttemptKey key, DateTimeOffset until)

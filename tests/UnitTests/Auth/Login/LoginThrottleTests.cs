@@ -73,4 +73,24 @@ public class LoginThrottleTests
     private void StoreCounts(int attempts, DateTimeOffset lockedUntil) =>
         _store.Setup(s => s.TryCountAsync(Key, It.IsAny<DateTimeOffset>(), It.IsAny<LoginBackoffOptions>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new CountedAttempt(attempts, lockedUntil));
+
+    [Test]
+    public async Task An_attempt_whose_stored_lock_ends_exactly_now_starts_no_lock()
+    {
+        StoreCounts(attempts: 7, lockedUntil: _clock.GetUtcNow());
+
+        var admission = await A.LoginThrottle(_store.Object, _clock).BeginAsync(Key, CancellationToken.None);
+
+        Assert.That(admission.LockIfFailed, Is.Null);
+    }
+
+    [Test]
+    public async Task A_refused_attempt_with_less_than_a_second_left_waits_a_second()
+    {
+        _store.Setup(s => s.FindLockedUntilAsync(Key, It.IsAny<CancellationToken>())).ReturnsAsync(_clock.GetUtcNow().AddMilliseconds(300));
+
+        var admission = await A.LoginThrottle(_store.Object, _clock).BeginAsync(Key, CancellationToken.None);
+
+        Assert.That(admission, Is.EqualTo(new LoginAttemptAdmission(RetryAfter: TimeSpan.FromSeconds(1), LockIfFailed: null)));
+    }
 }

@@ -11,6 +11,7 @@ namespace DoubleDibz.UnitTests.Auth.Signup;
 
 public class SignupHandlerTests
 {
+    private readonly RecordingAuditLog _audit = new();
     private readonly Mock<IUserRepository> _users = new();
     private readonly Mock<IUnitOfWork> _unitOfWork = new();
     private readonly Mock<IPasswordHasher> _hasher = new();
@@ -24,7 +25,7 @@ public class SignupHandlerTests
         _unitOfWork.Setup(u => u.SaveChangesAsync(It.IsAny<CancellationToken>())).ReturnsAsync(Result<Unit>.Success(Unit.Value));
         _sessions.Setup(s => s.StartAsync(It.IsAny<int>(), It.IsAny<bool>(), It.IsAny<CancellationToken>())).ReturnsAsync(A.IssuedSession());
         var registration = new UserRegistration(_users.Object, _unitOfWork.Object, _hasher.Object, TimeProvider.System);
-        _handler = new SignupHandler(registration, _sessions.Object, A.Mapper(), A.AuditLog());
+        _handler = new SignupHandler(registration, _sessions.Object, A.Mapper(), _audit);
     }
 
     [Test]
@@ -103,5 +104,52 @@ public class SignupHandlerTests
 
         Assert.That(text, Does.Not.Contain("correct horse battery"));
         Assert.That(text, Does.Contain("spchuang"));
+    }
+
+    [Test]
+    public async Task Signup_records_SignedUp_for_the_new_user_and_nothing_else()
+    {
+        _users.Setup(u => u.Add(It.IsAny<User>())).Callback<User>(u => typeof(User).GetProperty(nameof(User.Id))!.SetValue(u, 42));
+
+        await _handler.Handle(A.Signup(), CancellationToken.None);
+
+        Assert.That(_audit.Events, Is.EqualTo(new AuditEvent[] { new AuditEvent.SignedUp(42) }));
+    }
+
+    [Test]
+    public async Task Signup_that_is_refused_records_nothing()
+    {
+        _users.Setup(u => u.EmailExistsAsync(It.IsAny<EmailAddress>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+
+        await _handler.Handle(A.Signup(), CancellationToken.None);
+
+        Assert.That(_audit.Events, Is.Empty);
+    }
+
+    [Test]
+    public async Task Signup_from_a_signed_in_session_records_nothing()
+    {
+        await _handler.Handle(A.Signup() with { Requester = A.Session() }, CancellationToken.None);
+
+        Assert.That(_audit.Events, Is.Empty);
+    }
+
+    [Test]
+    public async Task Signup_stamps_the_account_with_the_clocks_time_and_the_user_role()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 9, 30, 0, TimeSpan.Zero));
+        var handler = new SignupHandler(new UserRegistration(_users.Object, _unitOfWork.Object, _hasher.Object, clock), _sessions.Object, A.Mapper(), _audit);
+
+        await handler.Handle(A.Signup(), CancellationToken.None);
+
+        _users.Verify(u => u.Add(It.Is<User>(x => x.CreatedOn == clock.GetUtcNow() && x.Role == Role.User)), Times.Once);
+    }
+
+    [Test]
+    public void The_command_prints_its_user_name_and_email_and_redacts_the_password_and_confirmation()
+    {
+        var text = A.Signup().ToString();
+
+        Assert.That(text, Is.EqualTo("SignupCommand { UserName = spchuang, Email = test@gmail.com, Password = [redacted] }"));
     }
 }

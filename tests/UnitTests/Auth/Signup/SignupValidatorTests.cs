@@ -9,12 +9,14 @@ namespace DoubleDibz.UnitTests.Auth.Signup;
 
 public class SignupValidatorTests
 {
-    private static readonly SignupValidator Validator = new(new PasswordPolicy(
+    // Built per test, not once per run: a validator's rules are fixed when it is constructed, so a shared one would
+    // keep the rules of whatever code was live when it was first built (and hide mutants from Stryker).
+    private readonly SignupValidator _validator = new(new PasswordPolicy(
         Options.Create(new PasswordPolicyOptions()),
         Mock.Of<ICommonPasswords>(c => c.Contains("password123") == true)));
 
-    private static Dictionary<string, string[]> Errors(SignupCommand command) =>
-        Validator.Validate(command).Errors
+    private Dictionary<string, string[]> Errors(SignupCommand command) =>
+        _validator.Validate(command).Errors
             .GroupBy(e => e.PropertyName)
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray());
 

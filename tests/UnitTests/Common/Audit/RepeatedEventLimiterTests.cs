@@ -92,4 +92,81 @@ public class RepeatedEventLimiterTests
         Assert.That(logged, Is.False, "c has a key of its own again, in its window");
         Assert.That(limiter.TrackedKeys, Is.EqualTo(1));
     }
+
+    [Test]
+    public void The_default_window_is_a_minute_and_the_default_cap_ten_thousand_keys()
+    {
+        var limiter = new RepeatedEventLimiter(_clock);
+
+        Assert.That((limiter.Window, limiter.MaxTrackedKeys), Is.EqualTo((TimeSpan.FromMinutes(1), 10_000)));
+    }
+
+    [Test]
+    public void A_window_of_zero_is_refused()
+    {
+        Assert.That(() => new RepeatedEventLimiter(_clock, TimeSpan.Zero, 10), Throws.TypeOf<ArgumentOutOfRangeException>());
+    }
+
+    [Test]
+    public void A_cap_below_one_key_is_refused_and_one_key_is_accepted()
+    {
+        Assert.That(() => new RepeatedEventLimiter(_clock, Window, 0), Throws.TypeOf<ArgumentOutOfRangeException>());
+        Assert.That(new RepeatedEventLimiter(_clock, Window, 1).MaxTrackedKeys, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void An_occurrence_just_before_the_window_ends_is_still_held_back()
+    {
+        var limiter = new RepeatedEventLimiter(_clock, Window, 10);
+        limiter.ShouldLog("CsrfRejected", "10.0.0.1", out _);
+
+        _clock.Advance(Window - TimeSpan.FromTicks(1));
+        var logged = limiter.ShouldLog("CsrfRejected", "10.0.0.1", out var count);
+
+        Assert.That((logged, count), Is.EqualTo((false, 0)));
+    }
+
+    [Test]
+    public void A_full_table_is_swept_at_most_once_per_window()
+    {
+        var limiter = new RepeatedEventLimiter(_clock, Window, 2);
+        limiter.ShouldLog("CsrfRejected", "a", out _);
+        _clock.Advance(Window / 2);
+        limiter.ShouldLog("CsrfRejected", "x", out _);
+        _clock.Advance(Window / 2);
+        limiter.ShouldLog("CsrfRejected", "c", out _); // sweeps a (ended), keeps x
+
+        _clock.Advance(Window * 0.6); // x has ended, but the next sweep is not due yet
+        limiter.ShouldLog("CsrfRejected", "d", out _);
+
+        Assert.That(limiter.TrackedKeys, Is.EqualTo(3), "x and c, and d under the overflow key");
+    }
+
+    [Test]
+    public void A_full_table_is_swept_again_once_a_window_has_passed_since_the_last_sweep()
+    {
+        var limiter = new RepeatedEventLimiter(_clock, Window, 2);
+        limiter.ShouldLog("CsrfRejected", "a", out _);
+        _clock.Advance(Window / 2);
+        limiter.ShouldLog("CsrfRejected", "x", out _);
+        _clock.Advance(Window / 2);
+        limiter.ShouldLog("CsrfRejected", "c", out _); // sweeps a, keeps x
+
+        _clock.Advance(Window); // exactly when the next sweep is due: x and c have ended
+        limiter.ShouldLog("CsrfRejected", "d", out _);
+
+        Assert.That(limiter.TrackedKeys, Is.EqualTo(1), "only d");
+    }
+
+    [Test]
+    public void A_client_already_tracked_when_the_table_is_full_keeps_its_own_key()
+    {
+        var limiter = new RepeatedEventLimiter(_clock, Window, 2);
+        limiter.ShouldLog("CsrfRejected", "a", out _);
+        limiter.ShouldLog("CsrfRejected", "b", out _);
+
+        var logged = limiter.ShouldLog("CsrfRejected", "b", out _);
+
+        Assert.That((logged, limiter.TrackedKeys), Is.EqualTo((false, 2)));
+    }
 }

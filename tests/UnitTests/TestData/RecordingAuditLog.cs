@@ -1,0 +1,57 @@
+using DoubleDibz.Application.Common.Audit;
+using DoubleDibz.Application.Common.Ports;
+
+namespace DoubleDibz.UnitTests.TestData;
+
+/// <summary>
+/// An <see cref="IAuditLog"/> that keeps every event, in order, so a handler test can assert what was recorded:
+/// <c>Assert.That(audit.Events, Is.EqualTo(new AuditEvent[] { new AuditEvent.LoggedOut(1) }))</c>.
+/// </summary>
+public sealed class RecordingAuditLog : IAuditLog
+{
+    public List<AuditEvent> Events { get; } = [];
+
+    public void SignedUp(int userId) => Events.Add(new AuditEvent.SignedUp(userId));
+
+    public void LoggedIn(int userId) => Events.Add(new AuditEvent.LoggedIn(userId));
+
+    public void LoginFailed(LoginFailureReason reason, int? userId) => Events.Add(new AuditEvent.LoginFailed(reason, userId));
+
+    public void BackoffStarted(int? userId, double backoffSeconds) => Events.Add(new AuditEvent.BackoffStarted(userId, backoffSeconds));
+
+    public void LoggedOut(int userId) => Events.Add(new AuditEvent.LoggedOut(userId));
+
+    public void RateLimited(string method, string path, string client) => Events.Add(new AuditEvent.RateLimited(method, path, client));
+
+    public void CsrfRejected(string method, string path, string client) => Events.Add(new AuditEvent.CsrfRejected(method, path, client));
+
+    public void UserCreated(int userId, string role) => Events.Add(new AuditEvent.UserCreated(userId, role));
+
+    public void SessionsRevoked(int userId, int count) => Events.Add(new AuditEvent.SessionsRevoked(userId, count));
+
+    public void DataWiped(int users) => Events.Add(new AuditEvent.DataWiped(users));
+}
+
+/// <summary>One call on <see cref="IAuditLog"/>, as <see cref="RecordingAuditLog"/> keeps it.</summary>
+public abstract record AuditEvent
+{
+    public sealed record SignedUp(int UserId) : AuditEvent;
+
+    public sealed record LoggedIn(int UserId) : AuditEvent;
+
+    public sealed record LoginFailed(LoginFailureReason Reason, int? UserId) : AuditEvent;
+
+    public sealed record BackoffStarted(int? UserId, double BackoffSeconds) : AuditEvent;
+
+    public sealed record LoggedOut(int UserId) : AuditEvent;
+
+    public sealed record RateLimited(string Method, string Path, string Client) : AuditEvent;
+
+    public sealed record CsrfRejected(string Method, string Path, string Client) : AuditEvent;
+
+    public sealed record UserCreated(int UserId, string Role) : AuditEvent;
+
+    public sealed record SessionsRevoked(int UserId, int Count) : AuditEvent;
+
+    public sealed record DataWiped(int Users) : AuditEvent;
+}
