@@ -45,7 +45,6 @@ public static class A
     /// <summary>The application's real user mapping.</summary>
     public static IMapper Mapper() => new MapsterMapper.Mapper(UserMapping.Configure(new TypeAdapterConfig()));
 
-    public static AuditLog AuditLog() => new(NullLoggerFactory.Instance, new AuthMetrics(new TestMeterFactory()), new RepeatedEventLimiter(TimeProvider.System));
 
     public static LoginThrottle LoginThrottle(ILoginAttemptStore store, TimeProvider? clock = null) =>
         new(store, Options.Create(new LoginBackoffOptions()), clock ?? TimeProvider.System);
