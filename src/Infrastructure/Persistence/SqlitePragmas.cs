@@ -17,11 +17,6 @@ public sealed class SqlitePragmas(TimeSpan busyTimeout) : DbConnectionIntercepto
 {
     private readonly string _pragmas = FormattableString.Invariant($"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;");
 
-    public SqlitePragmas()
-        : this(SqliteSettings.DefaultBusyTimeout)
-    {
-    }
-
     private readonly ConditionalWeakTable<object, object> _configured = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)

@@ -28,6 +28,21 @@ public sealed class HmacKeyedHasher(IServiceScopeFactory scopes, IDataProtection
 
     public void Dispose() => _loading.Dispose();
 
+    private static Task<byte[]> ReadStoredAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        db.ServerSecrets.AsNoTracking().Where(s => s.Name == SecretName).Select(s => s.ProtectedValue).SingleAsync(cancellationToken);
+
+    private byte[]? TryUnprotect(byte[] stored)
+    {
+        try
+        {
+            return _protector.Unprotect(stored);
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
+
     private async Task<byte[]> LoadKeyAsync(CancellationToken cancellationToken)
     {
         await _loading.WaitAsync(cancellationToken);
@@ -44,8 +59,18 @@ public sealed class HmacKeyedHasher(IServiceScopeFactory scopes, IDataProtection
             await db.Database.ExecuteSqlAsync(
                 $"""INSERT INTO "ServerSecrets" ("Name", "ProtectedValue") VALUES ({SecretName}, {candidate}) ON CONFLICT ("Name") DO NOTHING""",
                 cancellationToken);
-            var stored = await db.ServerSecrets.AsNoTracking().Where(s => s.Name == SecretName).Select(s => s.ProtectedValue).SingleAsync(cancellationToken);
-            return _key = _protector.Unprotect(stored);
+            var stored = await ReadStoredAsync(db, cancellationToken);
+            if (TryUnprotect(stored) is { } key)
+            {
+                return _key = key;
+            }
+
+            // The key ring that protected the stored secret is gone (restored from elsewhere, or reset). Failing here
+            // would fail every unknown login and no known one: a 500 that tells accounts apart. Replace the secret
+            // instead (only the unknown-login counts start again); of several instances doing so at once, one wins.
+            await db.ServerSecrets.Where(s => s.Name == SecretName && s.ProtectedValue == stored)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ProtectedValue, candidate), cancellationToken);
+            return _key = _protector.Unprotect(await ReadStoredAsync(db, cancellationToken));
         }
         finally
         {

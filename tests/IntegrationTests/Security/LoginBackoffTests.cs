@@ -246,6 +246,21 @@ public class LoginBackoffTests : FreshDatabaseTest
         Assert.That(keys[0], Does.StartWith("login:").And.Not.Contain(plainHash).And.Not.Contain("MYPASSWORD").IgnoreCase);
     }
 
+    [Test]
+    public async Task A_stored_secret_the_key_ring_cannot_read_is_replaced_so_unknown_logins_still_answer_like_wrong_passwords()
+    {
+        using var host = Host();
+        var user = await SignedUpAsync(host);
+        DatabaseProbe.Execute(Database, "INSERT INTO ServerSecrets (Name, ProtectedValue) VALUES ('keyed-hash', randomblob(64))");
+        using var client = host.NewClient();
+
+        var unknown = await client.LoginAsync("nosuchuser", WrongPassword);
+        var real = await client.LoginAsync(user.UserName, WrongPassword);
+
+        Assert.That(unknown.Status, Is.EqualTo(real.Status).And.EqualTo(HttpStatusCode.UnprocessableEntity), unknown.ToString());
+        Assert.That(unknown.Body, Is.EqualTo(real.Body));
+    }
+
     private ApiHost Host() => new(Database, services: s => s.AddSingleton<TimeProvider>(_clock));
 
     private static async Task<SignupForm> SignedUpAsync(ApiHost host)
