@@ -64,6 +64,8 @@ public class PipelineBenchmarks
 
         public Task<User?> FindByIdAsync(int id, CancellationToken cancellationToken) => Task.FromResult<User?>(_user);
 
+        public Task<User?> ReadByIdAsync(int id, CancellationToken cancellationToken) => Task.FromResult<User?>(_user);
+
         public Task<User?> FindByLoginAsync(string login, CancellationToken cancellationToken) => Task.FromResult<User?>(_user);
 
         public Task<bool> UserNameExistsAsync(UserName userName, CancellationToken cancellationToken) => Task.FromResult(false);
@@ -73,6 +75,8 @@ public class PipelineBenchmarks
         public Task<int> CountAsync(CancellationToken cancellationToken) => Task.FromResult(1);
 
         public Task<IReadOnlyList<User>> ListAsync(int limit, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<User>>([_user]);
+
+        public void Remove(User user) => throw new NotSupportedException();
 
         public void Add(User user)
         {

@@ -1,4 +1,5 @@
 using DoubleDibz.Application.Common.Audit;
+using DoubleDibz.Application.Common.Behaviors;
 using DoubleDibz.Application.Common.Passwords;
 using DoubleDibz.Application.Common.Ports;
 using DoubleDibz.Application.Common.Sessions;
@@ -7,6 +8,7 @@ using DoubleDibz.Application.Common.Users;
 using FluentValidation;
 using Mapster;
 using MapsterMapper;
+using Mediator;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,12 +18,31 @@ namespace DoubleDibz.Application;
 public static class DependencyInjection
 {
     /// <summary>
-    /// Registers the use cases' collaborators: validators, the password policy, mapping and options.
-    /// The mediator itself (handlers and pipeline behaviors) is generated and registered in the host,
-    /// because the Mediator source generator must run in the outermost project.
+    /// What runs around every use case, outermost first: log it; refuse an anonymous caller of an authenticated
+    /// request (401 before any field is looked at); validate the fields (422); then the handler, whose staged changes
+    /// a command commits as one unit of work.
+    /// </summary>
+    public static readonly IReadOnlyList<Type> PipelineBehaviors =
+    [
+        typeof(LoggingBehavior<,>),
+        typeof(AuthorizationBehavior<,>),
+        typeof(ValidationBehavior<,>),
+        typeof(UnitOfWorkBehavior<,>),
+    ];
+
+    /// <summary>
+    /// Registers the use cases' collaborators: the pipeline behaviors (in <see cref="PipelineBehaviors"/> order),
+    /// validators, the password policy, mapping and options. The mediator itself (the handlers) is generated and
+    /// registered in the host, because the Mediator source generator must run in the outermost project.
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services, IConfiguration configuration)
     {
+        foreach (var behavior in PipelineBehaviors)
+        {
+            services.AddScoped(typeof(IPipelineBehavior<,>), behavior);
+        }
+
+        services.AddScoped<CommandNesting>();
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
         services.AddSingleton<PasswordPolicy>();
         services.AddOptions<PasswordPolicyOptions>()

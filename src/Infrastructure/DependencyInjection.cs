@@ -25,7 +25,8 @@ public static class DependencyInjection
     {
         AddDatabase(services, configuration);
         services.AddScoped<IUserRepository, UserRepository>();
-        services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped<UnitOfWork>();
+        services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<UnitOfWork>());
         services.AddScoped<IDatabaseSchema, DatabaseSchema>();
         services.AddSingleton<ITransientFailures, TransientDatabaseFailures>();
         services.AddScoped<ISessionStore, SessionStore>();

@@ -1,5 +1,5 @@
 using DoubleDibz.Application.Auth.Signup;
-using DoubleDibz.Application.Common.Behaviors;
+using DoubleDibz.Application.Common.Ports;
 using DoubleDibz.WebApi.Endpoints;
 using DoubleDibz.WebApi.Endpoints.Auth;
 using DoubleDibz.WebApi.Http;
@@ -14,13 +14,15 @@ public static class DependencyInjection
 {
     public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
     {
-        // Scoped, because behaviors take scoped validators and handlers take the scoped DbContext.
+        // Scoped, because behaviors take scoped validators and handlers take the scoped DbContext. The behaviors and
+        // their order are the Application's (AddApplication registers them).
         services.AddMediator((MediatorOptions o) =>
         {
             o.ServiceLifetime = ServiceLifetime.Scoped;
             o.Assemblies = [typeof(SignupCommand)];
-            o.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
         });
+        services.AddHttpContextAccessor();
+        services.AddScoped<IRequestOrigin, HttpRequestOrigin>();
 
         services.ConfigureHttpJsonOptions(o =>
         {

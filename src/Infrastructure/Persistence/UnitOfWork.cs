@@ -5,27 +5,82 @@ using DoubleDibz.Infrastructure.Persistence.Configurations;
 using Mediator;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace DoubleDibz.Infrastructure.Persistence;
 
+/// <summary>
+/// One command's changes: entities the context tracks, plus set-based changes the stores stage with
+/// <see cref="Stage"/> (ending many sessions is one <c>DELETE</c>, not a load and a delete per row). The first write
+/// opens the transaction, so the database is locked only from then to the commit, never while a password is hashed.
+/// Staged set-based changes run before the tracked ones, in the order they were staged.
+/// </summary>
 public sealed class UnitOfWork(AppDbContext db) : IUnitOfWork
 {
     private const int SqliteConstraint = 19;
 
+    private readonly List<Func<CancellationToken, Task>> _staged = [];
+    private IDbContextTransaction? _transaction;
+
+    /// <summary>Stages a set-based change (<c>ExecuteDelete</c>, <c>ExecuteUpdate</c>) to run inside the command's transaction.</summary>
+    public void Stage(Func<CancellationToken, Task> change) => _staged.Add(change);
+
     public async Task<Result<Unit>> SaveChangesAsync(CancellationToken cancellationToken)
     {
+        _transaction ??= await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
+            foreach (var change in _staged)
+            {
+                await change(cancellationToken);
+            }
+
+            _staged.Clear();
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }
         catch (DbUpdateException exception) when (UniqueViolationOf(exception) is { } conflict)
         {
-            // Whoever lost the race leaves nothing half-saved behind in this context.
-            db.ChangeTracker.Clear();
+            // Whoever lost the race leaves nothing half-saved behind.
+            await RollbackAsync(cancellationToken);
             return conflict;
         }
+    }
+
+    public async Task<Result<Unit>> CommitAsync(CancellationToken cancellationToken)
+    {
+        if (_staged.Count == 0 && _transaction is null && !db.ChangeTracker.HasChanges())
+        {
+            return Unit.Value;
+        }
+
+        var saved = await SaveChangesAsync(cancellationToken);
+        if (!saved.IsSuccess)
+        {
+            return saved;
+        }
+
+        await _transaction!.CommitAsync(cancellationToken);
+        await EndTransactionAsync();
+        return Unit.Value;
+    }
+
+    public async Task RollbackAsync(CancellationToken cancellationToken)
+    {
+        _staged.Clear();
+        db.ChangeTracker.Clear();
+        if (_transaction is not null)
+        {
+            await _transaction.RollbackAsync(cancellationToken);
+            await EndTransactionAsync();
+        }
+    }
+
+    private async Task EndTransactionAsync()
+    {
+        await _transaction!.DisposeAsync();
+        _transaction = null;
     }
 
     private static Error? UniqueViolationOf(DbUpdateException exception)

@@ -8,11 +8,13 @@ namespace DoubleDibz.Infrastructure.Persistence;
 public sealed class UserRepository(AppDbContext db) : IUserRepository
 {
     // verify_auth's second query, on every authenticated request: compiled once, and read-only (nothing to track).
-    private static readonly Func<AppDbContext, int, Task<User?>> FindById =
+    private static readonly Func<AppDbContext, int, Task<User?>> ReadById =
         EF.CompileAsyncQuery((AppDbContext context, int id) => context.Users.AsNoTracking().FirstOrDefault(u => u.Id == id));
 
-    /// <summary>A read-only copy: changes to it are not saved.</summary>
-    public Task<User?> FindByIdAsync(int id, CancellationToken cancellationToken) => FindById(db, id);
+    public Task<User?> FindByIdAsync(int id, CancellationToken cancellationToken) =>
+        db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+
+    public Task<User?> ReadByIdAsync(int id, CancellationToken cancellationToken) => ReadById(db, id);
 
     public Task<User?> FindByLoginAsync(string login, CancellationToken cancellationToken)
     {
@@ -35,4 +37,6 @@ public sealed class UserRepository(AppDbContext db) : IUserRepository
         await db.Users.AsNoTracking().OrderBy(u => u.Id).Take(limit).ToListAsync(cancellationToken);
 
     public void Add(User user) => db.Users.Add(user);
+
+    public void Remove(User user) => db.Users.Remove(user);
 }

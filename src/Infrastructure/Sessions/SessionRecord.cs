@@ -21,4 +21,9 @@ public sealed class SessionRecord
     public byte[]? PreviousTokenHash { get; init; }
 
     public DateTimeOffset? PreviousTokenValidUntil { get; init; }
+
+    /// <summary>The browser that signed in (trimmed), so its owner can recognise the session in the list.</summary>
+    public string? UserAgent { get; init; }
+
+    public string? ClientAddress { get; init; }
 }

@@ -14,7 +14,8 @@ namespace DoubleDibz.Infrastructure.Sessions;
 /// Expiry slides with use up to an absolute lifetime; "last seen" is written at most once per
 /// <see cref="SessionOptions.TouchInterval"/>, and a remember-me token is rotated when its cookie is renewed.
 /// </summary>
-public sealed class SessionStore(AppDbContext db, TimeProvider clock, IOptions<SessionOptions> options) : ISessionStore
+public sealed class SessionStore(AppDbContext db, UnitOfWork unitOfWork, IRequestOrigin origin, TimeProvider clock, IOptions<SessionOptions> options)
+    : ISessionStore
 {
     private const int TokenBytes = 32;
 
@@ -40,8 +41,9 @@ public sealed class SessionStore(AppDbContext db, TimeProvider clock, IOptions<S
             CreatedAt = now,
             LastSeenAt = now,
             ExpiresAt = expiresAt,
+            UserAgent = origin.UserAgent,
+            ClientAddress = origin.ClientAddress,
         });
-        await db.SaveChangesAsync(cancellationToken);
 
         return new IssuedSession(Base64Url.EncodeToString(token), persistent ? expiresAt : null);
     }
@@ -59,12 +61,12 @@ public sealed class SessionStore(AppDbContext db, TimeProvider clock, IOptions<S
         var hash = SHA256.HashData(raw);
         var session = await FindByTokenHash(db, hash);
         var now = clock.GetUtcNow();
-        if (session is null || now >= session.ExpiresAt || now >= session.CreatedAt + _options.AbsoluteLifetimeFor(session.Persistent))
+        if (session is null || !IsLive(session, now))
         {
             return null;
         }
 
-        var current = new CurrentSession(session.Id, session.UserId);
+        var current = new CurrentSession(session.Id, session.UserId, session.Persistent);
         if (!session.TokenHash.AsSpan().SequenceEqual(hash))
         {
             // The token before the last rotation: good for a few seconds, for requests sent alongside the renewing one.
@@ -100,11 +102,45 @@ public sealed class SessionStore(AppDbContext db, TimeProvider clock, IOptions<S
         return new ActiveSession(current, rotated == 1 ? new IssuedSession(Base64Url.EncodeToString(newToken), expiresAt) : null);
     }
 
-    public Task RevokeAsync(CurrentSession session, CancellationToken cancellationToken) =>
-        db.Sessions.Where(s => s.Id == session.SessionId).ExecuteDeleteAsync(cancellationToken);
+    public async Task<IReadOnlyList<SessionSummary>> ListAsync(int userId, CancellationToken cancellationToken)
+    {
+        var rows = await db.Sessions.AsNoTracking().Where(s => s.UserId == userId).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        return rows.Where(s => IsLive(s, now))
+            .OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id)
+            .Select(s => new SessionSummary(s.Id, s.CreatedAt, s.LastSeenAt, EndsAt(s), s.Persistent, s.UserAgent, s.ClientAddress))
+            .ToList();
+    }
 
-    public Task<int> RevokeAllAsync(int userId, CancellationToken cancellationToken) =>
-        db.Sessions.Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+    public async Task<bool> EndAsync(int userId, Guid sessionId, CancellationToken cancellationToken)
+    {
+        var session = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId && s.UserId == userId, cancellationToken);
+        if (session is null || !IsLive(session, clock.GetUtcNow()))
+        {
+            return false;
+        }
+
+        unitOfWork.Stage(ct => db.Sessions.Where(s => s.Id == sessionId && s.UserId == userId).ExecuteDeleteAsync(ct));
+        return true;
+    }
+
+    public async Task<int> EndAllAsync(int userId, Guid? except, CancellationToken cancellationToken)
+    {
+        var kept = except ?? Guid.Empty; // never a session id (they are version 7)
+        var now = clock.GetUtcNow();
+        var ending = await db.Sessions.AsNoTracking().Where(s => s.UserId == userId && s.Id != kept).ToListAsync(cancellationToken);
+        unitOfWork.Stage(ct => db.Sessions.Where(s => s.UserId == userId && s.Id != kept).ExecuteDeleteAsync(ct));
+        return ending.Count(s => IsLive(s, now));
+    }
+
+    private bool IsLive(SessionRecord session, DateTimeOffset now) => now < EndsAt(session);
+
+    /// <summary>The earlier of the session's idle expiry and its absolute end (which configuration may have moved).</summary>
+    private DateTimeOffset EndsAt(SessionRecord session)
+    {
+        var absolute = session.CreatedAt + _options.AbsoluteLifetimeFor(session.Persistent);
+        return session.ExpiresAt < absolute ? session.ExpiresAt : absolute;
+    }
 
     /// <summary>Idle expiry from <paramref name="now"/>, never past the absolute lifetime.</summary>
     private DateTimeOffset ExpiryAt(DateTimeOffset now, DateTimeOffset createdAt, bool persistent)
@@ -114,7 +150,7 @@ public sealed class SessionStore(AppDbContext db, TimeProvider clock, IOptions<S
         return idle < absolute ? idle : absolute;
     }
 
-    /// <summary>Makes room for one more session within <see cref="SessionOptions.MaxPerUser"/> by ending the oldest.</summary>
+    /// <summary>Stages room for one more session within <see cref="SessionOptions.MaxPerUser"/> by ending the oldest.</summary>
     private async Task EndOldestBeyondLimitAsync(int userId, CancellationToken cancellationToken)
     {
         var keep = _options.MaxPerUser - 1;
@@ -127,6 +163,6 @@ public sealed class SessionStore(AppDbContext db, TimeProvider clock, IOptions<S
             .OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id)
             .Skip(keep).Select(s => s.Id)
             .ToListAsync(cancellationToken);
-        await db.Sessions.Where(s => oldest.Contains(s.Id)).ExecuteDeleteAsync(cancellationToken);
+        unitOfWork.Stage(ct => db.Sessions.Where(s => oldest.Contains(s.Id)).ExecuteDeleteAsync(ct));
     }
 }

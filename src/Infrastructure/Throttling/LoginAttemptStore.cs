@@ -12,6 +12,12 @@ public sealed class LoginAttemptStore(AppDbContext db) : ILoginAttemptStore
 {
     public async Task<CountedAttempt?> TryCountAsync(LoginAttemptKey key, DateTimeOffset now, LoginBackoffOptions policy, CancellationToken cancellationToken)
     {
+        // Counts are written at once, whatever the command's outcome; inside its transaction a failure would undo them.
+        if (db.Database.CurrentTransaction is not null)
+        {
+            throw new InvalidOperationException("Count the attempt before the command writes anything: its transaction would roll the count back.");
+        }
+
         var nowMs = now.ToUnixTimeMilliseconds();
         var forgetBeforeMs = (now - policy.ForgetAfter).ToUnixTimeMilliseconds();
         var rows = await db.Database.SqlQuery<CountRow>(CountSql(policy, key.Value, nowMs, forgetBeforeMs)).ToListAsync(cancellationToken);

@@ -47,6 +47,7 @@ public sealed class SessionAuthenticationHandler(
             [
                 new Claim(SessionClaims.SessionId, session.SessionId.ToString()),
                 new Claim(ClaimTypes.NameIdentifier, session.UserId.ToString(CultureInfo.InvariantCulture)),
+                new Claim(SessionClaims.Persistent, session.Persistent ? "true" : "false"),
             ],
             SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
@@ -60,10 +61,12 @@ public static class SessionClaims
 {
     public const string SessionId = "sid";
 
+    public const string Persistent = "persistent";
+
     /// <summary>The session this request is signed in with, or null when it is anonymous.</summary>
     public static CurrentSession? CurrentSession(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(SessionId), out var sessionId)
         && int.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), NumberStyles.None, CultureInfo.InvariantCulture, out var userId)
-            ? new CurrentSession(sessionId, userId)
+            ? new CurrentSession(sessionId, userId, user.FindFirstValue(Persistent) == "true")
             : null;
 }

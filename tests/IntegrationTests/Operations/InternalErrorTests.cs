@@ -46,6 +46,8 @@ public class InternalErrorTests
     {
         public Task<User?> FindByIdAsync(int id, CancellationToken cancellationToken) => throw Failure();
 
+        public Task<User?> ReadByIdAsync(int id, CancellationToken cancellationToken) => throw Failure();
+
         public Task<User?> FindByLoginAsync(string login, CancellationToken cancellationToken) => throw Failure();
 
         public Task<bool> UserNameExistsAsync(UserName userName, CancellationToken cancellationToken) => throw Failure();
@@ -57,6 +59,8 @@ public class InternalErrorTests
         public Task<IReadOnlyList<User>> ListAsync(int limit, CancellationToken cancellationToken) => throw Failure();
 
         public void Add(User user) => throw Failure();
+
+        public void Remove(User user) => throw Failure();
 
         private static InvalidOperationException Failure() => new("The database is on fire at /work/secret/path.db");
     }

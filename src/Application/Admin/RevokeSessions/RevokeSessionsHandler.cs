@@ -15,7 +15,7 @@ public sealed class RevokeSessionsHandler(IUserRepository users, ISessionStore s
             return Error.NotFound($"There is no user '{command.User.Trim()}'.");
         }
 
-        var revoked = await sessions.RevokeAllAsync(user.Id, cancellationToken);
+        var revoked = await sessions.EndAllAsync(user.Id, except: null, cancellationToken);
         audit.SessionsRevoked(user.Id, revoked);
         return revoked;
     }

@@ -1,4 +1,5 @@
 using System.Text;
+using DoubleDibz.Application.Common.Authorization;
 using DoubleDibz.Application.Common.Sessions;
 using DoubleDibz.Application.Common.Users;
 using DoubleDibz.Domain.Common;
@@ -11,7 +12,7 @@ namespace DoubleDibz.Application.Auth.Login;
 /// device cookie says, when it has a valid one.
 /// </summary>
 public sealed record LoginCommand(string? Login, string? Password, bool RememberMe, CurrentSession? Requester, KnownDevice? Device = null)
-    : ICommand<Result<LoginOutcome>>
+    : ICommand<Result<LoginOutcome>>, ISessionOptionalRequest
 {
     private bool PrintMembers(StringBuilder builder)
     {

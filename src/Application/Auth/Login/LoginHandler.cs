@@ -10,7 +10,6 @@ namespace DoubleDibz.Application.Auth.Login;
 
 public sealed class LoginHandler(
     IUserRepository users,
-    IUnitOfWork unitOfWork,
     IPasswordHasher passwordHasher,
     ISessionStore sessions,
     LoginThrottle throttle,
@@ -58,7 +57,6 @@ public sealed class LoginHandler(
         if (verification == PasswordVerification.SucceededRehashNeeded)
         {
             user.ReplacePasswordHash(await passwordHasher.HashAsync(command.Password!, cancellationToken));
-            await unitOfWork.SaveChangesAsync(cancellationToken);
         }
 
         // Always a fresh session id: a cookie planted before sign-in never becomes a signed-in one.

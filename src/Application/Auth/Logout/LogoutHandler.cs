@@ -1,3 +1,4 @@
+using DoubleDibz.Application.Common.Authorization;
 using DoubleDibz.Application.Common.Ports;
 using DoubleDibz.Domain.Common;
 using Mediator;
@@ -8,13 +9,9 @@ public sealed class LogoutHandler(ISessionStore sessions, IAuditLog audit) : ICo
 {
     public async ValueTask<Result<Unit>> Handle(LogoutCommand command, CancellationToken cancellationToken)
     {
-        if (command.Requester is null)
-        {
-            return AuthErrors.NotAuthorized;
-        }
-
-        await sessions.RevokeAsync(command.Requester, cancellationToken);
-        audit.LoggedOut(command.Requester.UserId);
+        var requester = command.SignedIn();
+        await sessions.EndAsync(requester.UserId, requester.SessionId, cancellationToken);
+        audit.LoggedOut(requester.UserId);
         return Unit.Value;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using DoubleDibz.Application.Common.Authorization;
 using DoubleDibz.Application.Common.Sessions;
 using DoubleDibz.Application.Common.Users;
 using DoubleDibz.Domain.Common;
@@ -14,7 +15,7 @@ public sealed record SignupCommand(
     string? Email,
     string? Password,
     string? Confirm,
-    CurrentSession? Requester) : ICommand<Result<SignupOutcome>>, INewUserFields
+    CurrentSession? Requester) : ICommand<Result<SignupOutcome>>, INewUserFields, ISessionOptionalRequest
 {
     private bool PrintMembers(StringBuilder builder)
     {

@@ -1,3 +1,4 @@
+using DoubleDibz.Application.Common.Authorization;
 using DoubleDibz.Application.Common.Ports;
 using DoubleDibz.Application.Common.Users;
 using DoubleDibz.Domain.Common;
@@ -10,13 +11,8 @@ public sealed class VerifyAuthHandler(IUserRepository users, IMapper mapper) : I
 {
     public async ValueTask<Result<UserDto>> Handle(VerifyAuthQuery query, CancellationToken cancellationToken)
     {
-        if (query.Requester is null)
-        {
-            return AuthErrors.NotAuthorized;
-        }
-
-        // The session may outlive its user (an account removed by an admin): that is not signed in either.
-        var user = await users.FindByIdAsync(query.Requester.UserId, cancellationToken);
+        // A session found a moment before its account was deleted is not signed in either.
+        var user = await users.ReadByIdAsync(query.SignedIn().UserId, cancellationToken);
         return user is null ? AuthErrors.NotAuthorized : mapper.Map<UserDto>(user);
     }
 }

@@ -2,7 +2,11 @@ using DoubleDibz.Application.Auth.Login;
 
 namespace DoubleDibz.Application.Common.Ports;
 
-/// <summary>Login attempts per key, kept in the database so every instance and a restart see them.</summary>
+/// <summary>
+/// Login attempts per key, kept in the database so every instance and a restart see them. Unlike everything else a
+/// command changes, these are written at once and stand whatever the command's outcome (a wrong password must count),
+/// so an attempt is counted before the command writes anything.
+/// </summary>
 public interface ILoginAttemptStore
 {
     /// <summary>

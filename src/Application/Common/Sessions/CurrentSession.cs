@@ -1,4 +1,5 @@
 namespace DoubleDibz.Application.Common.Sessions;
 
 /// <summary>The signed-in session a request came with: which session, and whose.</summary>
-public sealed record CurrentSession(Guid SessionId, int UserId);
+/// <param name="Persistent">Whether it is a remember-me session.</param>
+public sealed record CurrentSession(Guid SessionId, int UserId, bool Persistent = false);

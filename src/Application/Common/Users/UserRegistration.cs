@@ -6,7 +6,8 @@ namespace DoubleDibz.Application.Common.Users;
 
 /// <summary>
 /// Creates and stores an account from fields a <see cref="NewUserValidator"/> has accepted: refuses a taken user
-/// name or e-mail (also when a concurrent registration wins the race), hashes the password, saves.
+/// name or e-mail (also when a concurrent registration wins the race), hashes the password, and writes the account in
+/// the command's unit of work, so the new user has its id.
 /// </summary>
 public sealed class UserRegistration(IUserRepository users, IUnitOfWork unitOfWork, IPasswordHasher passwordHasher, TimeProvider clock)
 {
@@ -36,7 +37,7 @@ public sealed class UserRegistration(IUserRepository users, IUnitOfWork unitOfWo
             role);
         users.Add(user);
 
-        // A concurrent registration of the same name or e-mail can still win the race; the store reports it as a conflict.
+        // A concurrent registration of the same name or e-mail can still win the race; the write reports it as a conflict.
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         return saved.IsSuccess ? user : saved.Error;
     }

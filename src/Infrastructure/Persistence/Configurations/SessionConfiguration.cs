@@ -1,3 +1,4 @@
+using DoubleDibz.Application.Common.Ports;
 using DoubleDibz.Infrastructure.Sessions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -6,6 +7,9 @@ namespace DoubleDibz.Infrastructure.Persistence.Configurations;
 
 public sealed class SessionConfiguration : IEntityTypeConfiguration<SessionRecord>
 {
+    /// <summary>The longest IPv6 text form with an IPv4 tail and a zone id fits.</summary>
+    public const int MaxAddressLength = 64;
+
     public void Configure(EntityTypeBuilder<SessionRecord> builder)
     {
         builder.ToTable("Sessions");
@@ -16,6 +20,8 @@ public sealed class SessionConfiguration : IEntityTypeConfiguration<SessionRecor
         builder.Property(s => s.PreviousTokenHash).HasMaxLength(32);
         builder.HasIndex(s => s.PreviousTokenHash);
         builder.HasIndex(s => s.UserId);
+        builder.Property(s => s.UserAgent).HasMaxLength(IRequestOrigin.MaxUserAgentLength);
+        builder.Property(s => s.ClientAddress).HasMaxLength(MaxAddressLength);
         builder.HasIndex(s => s.ExpiresAt); // the sweep and the active-session gauge range over it
 
         // Stored as sortable numbers (all values are UTC), so expiry can be compared in SQL on every provider.

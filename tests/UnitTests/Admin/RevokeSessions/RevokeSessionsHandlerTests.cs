@@ -26,7 +26,7 @@ public class RevokeSessionsHandlerTests
     {
         var sam = A.User();
         _users.Setup(u => u.FindByLoginAsync("spchuang", It.IsAny<CancellationToken>())).ReturnsAsync(sam);
-        _sessions.Setup(s => s.RevokeAllAsync(sam.Id, It.IsAny<CancellationToken>())).ReturnsAsync(2);
+        _sessions.Setup(s => s.EndAllAsync(sam.Id, null, It.IsAny<CancellationToken>())).ReturnsAsync(2);
 
         var result = await new RevokeSessionsHandler(_users.Object, _sessions.Object, _audit)
             .Handle(new RevokeSessionsCommand(" spchuang "), CancellationToken.None);
@@ -39,7 +39,7 @@ public class RevokeSessionsHandlerTests
     {
         var sam = A.User(id: 7);
         _users.Setup(u => u.FindByLoginAsync("spchuang", It.IsAny<CancellationToken>())).ReturnsAsync(sam);
-        _sessions.Setup(s => s.RevokeAllAsync(7, It.IsAny<CancellationToken>())).ReturnsAsync(2);
+        _sessions.Setup(s => s.EndAllAsync(7, null, It.IsAny<CancellationToken>())).ReturnsAsync(2);
 
         await new RevokeSessionsHandler(_users.Object, _sessions.Object, _audit).Handle(new RevokeSessionsCommand("spchuang"), CancellationToken.None);
 
@@ -53,7 +53,7 @@ public class RevokeSessionsHandlerTests
             .Handle(new RevokeSessionsCommand(" ghost "), CancellationToken.None);
 
         Assert.That(result.Error.Message, Does.Contain("'ghost'"));
-        _sessions.Verify(s => s.RevokeAllAsync(It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Never);
+        _sessions.Verify(s => s.EndAllAsync(It.IsAny<int>(), It.IsAny<Guid?>(), It.IsAny<CancellationToken>()), Times.Never);
         Assert.That(_audit.Events, Is.Empty);
     }
 }

@@ -14,7 +14,6 @@ public class LoginHandlerTests
 {
     private readonly RecordingAuditLog _audit = new();
     private readonly Mock<IUserRepository> _users = new();
-    private readonly Mock<IUnitOfWork> _unitOfWork = new();
     private readonly Mock<IPasswordHasher> _hasher = new();
     private readonly Mock<ISessionStore> _sessions = new();
     private readonly Mock<ILoginAttemptStore> _attempts = new();
@@ -29,11 +28,10 @@ public class LoginHandlerTests
         _hasher.Setup(h => h.VerifyAsync("correct horse battery", _sam.PasswordHash, It.IsAny<CancellationToken>()))
             .ReturnsAsync(PasswordVerification.Succeeded);
         _sessions.Setup(s => s.StartAsync(It.IsAny<int>(), It.IsAny<bool>(), It.IsAny<CancellationToken>())).ReturnsAsync(A.IssuedSession());
-        _unitOfWork.Setup(u => u.SaveChangesAsync(It.IsAny<CancellationToken>())).ReturnsAsync(Result<Unit>.Success(Unit.Value));
         _attempts.Setup(a => a.TryCountAsync(It.IsAny<LoginAttemptKey>(), It.IsAny<DateTimeOffset>(), It.IsAny<LoginBackoffOptions>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new CountedAttempt(1, DateTimeOffset.UnixEpoch));
         _keyedHasher.Setup(k => k.HashAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((string text, CancellationToken _) => $"keyed({text})");
-        _handler = new LoginHandler(_users.Object, _unitOfWork.Object, _hasher.Object, _sessions.Object,
+        _handler = new LoginHandler(_users.Object, _hasher.Object, _sessions.Object,
             A.LoginThrottle(_attempts.Object), _keyedHasher.Object, _audit, A.Mapper());
     }
 
@@ -92,15 +90,17 @@ public class LoginHandlerTests
         await _handler.Handle(A.Login(), CancellationToken.None);
 
         Assert.That(_sam.PasswordHash, Is.SameAs(upgraded));
-        _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
-    public async Task Login_with_a_current_hash_writes_nothing_but_the_session()
+    public async Task Login_with_a_current_hash_keeps_the_stored_hash()
     {
+        var stored = _sam.PasswordHash;
+
         await _handler.Handle(A.Login(), CancellationToken.None);
 
-        _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Never);
+        Assert.That(_sam.PasswordHash, Is.SameAs(stored));
+        _hasher.Verify(h => h.HashAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Test]

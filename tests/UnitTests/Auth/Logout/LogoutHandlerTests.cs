@@ -1,7 +1,6 @@
-using DoubleDibz.Application.Auth;
 using DoubleDibz.Application.Auth.Logout;
 using DoubleDibz.Application.Common.Ports;
-using DoubleDibz.Application.Common.Sessions;
+using DoubleDibz.Application.Common.Authorization;
 using DoubleDibz.UnitTests.TestData;
 using Moq;
 
@@ -13,23 +12,20 @@ public class LogoutHandlerTests
     private readonly Mock<ISessionStore> _sessions = new();
 
     [Test]
-    public async Task Logout_revokes_the_requesters_session_on_the_server()
+    public async Task Logout_ends_the_requesters_session_on_the_server()
     {
-        var session = A.Session();
+        var session = A.Session(userId: 7);
 
         var result = await new LogoutHandler(_sessions.Object, _audit).Handle(new LogoutCommand(session), CancellationToken.None);
 
         Assert.That(result.IsSuccess, Is.True);
-        _sessions.Verify(s => s.RevokeAsync(session, It.IsAny<CancellationToken>()), Times.Once);
+        _sessions.Verify(s => s.EndAsync(7, session.SessionId, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
-    public async Task Logout_without_a_session_returns_NotAuthorized()
+    public void Logout_is_an_authenticated_request()
     {
-        var result = await new LogoutHandler(_sessions.Object, _audit).Handle(new LogoutCommand(null), CancellationToken.None);
-
-        Assert.That(result.Error, Is.EqualTo(AuthErrors.NotAuthorized));
-        _sessions.Verify(s => s.RevokeAsync(It.IsAny<CurrentSession>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.That(new LogoutCommand(null), Is.InstanceOf<IAuthenticatedRequest>());
     }
 
     [Test]
@@ -38,13 +34,5 @@ public class LogoutHandlerTests
         await new LogoutHandler(_sessions.Object, _audit).Handle(new LogoutCommand(A.Session(userId: 7)), CancellationToken.None);
 
         Assert.That(_audit.Events, Is.EqualTo(new AuditEvent[] { new AuditEvent.LoggedOut(7) }));
-    }
-
-    [Test]
-    public async Task Logout_without_a_session_records_nothing()
-    {
-        await new LogoutHandler(_sessions.Object, _audit).Handle(new LogoutCommand(null), CancellationToken.None);
-
-        Assert.That(_audit.Events, Is.Empty);
     }
 }

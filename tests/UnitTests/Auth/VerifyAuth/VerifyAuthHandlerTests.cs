@@ -1,5 +1,6 @@
 using DoubleDibz.Application.Auth;
 using DoubleDibz.Application.Auth.VerifyAuth;
+using DoubleDibz.Application.Common.Authorization;
 using DoubleDibz.Application.Common.Ports;
 using DoubleDibz.Application.Common.Users;
 using DoubleDibz.UnitTests.TestData;
@@ -18,7 +19,7 @@ public class VerifyAuthHandlerTests
     [Test]
     public async Task VerifyAuth_returns_the_signed_in_user()
     {
-        _users.Setup(u => u.FindByIdAsync(42, It.IsAny<CancellationToken>())).ReturnsAsync(A.User(id: 42));
+        _users.Setup(u => u.ReadByIdAsync(42, It.IsAny<CancellationToken>())).ReturnsAsync(A.User(id: 42));
 
         var result = await _handler.Handle(new VerifyAuthQuery(A.Session(userId: 42)), CancellationToken.None);
 
@@ -26,11 +27,9 @@ public class VerifyAuthHandlerTests
     }
 
     [Test]
-    public async Task VerifyAuth_without_a_session_returns_NotAuthorized()
+    public void VerifyAuth_is_an_authenticated_request()
     {
-        var result = await _handler.Handle(new VerifyAuthQuery(null), CancellationToken.None);
-
-        Assert.That(result.Error, Is.EqualTo(AuthErrors.NotAuthorized));
+        Assert.That(new VerifyAuthQuery(null), Is.InstanceOf<IAuthenticatedRequest>());
     }
 
     [Test]
