@@ -138,4 +138,14 @@ public class RequestHandlingTests : ApiTest
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
     }
+
+    [Test]
+    public async Task A_NUL_in_the_path_is_refused_by_the_server_itself_with_a_bare_400()
+    {
+        // Kestrel refuses it at the protocol level, before any application code (so no envelope): nothing to handle.
+        var response = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/account/sessions%00"));
+
+        Assert.That(response.Status, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(response.Body, Is.Empty);
+    }
 }

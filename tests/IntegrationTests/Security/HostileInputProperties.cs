@@ -15,15 +15,31 @@ namespace DoubleDibz.IntegrationTests.Security;
 /// surrogates, controls, combining marks, very long strings) in every field, JSON of the wrong shape and type, forms
 /// with odd encodings and duplicated fields, wrong content types, missing tokens. After each: no 5xx, the contract's
 /// envelope, no hashing slot held, and a signed-in user still served; at the end, the real user still logs in.
+/// The account endpoints get the same with a signed-in session of their own (a separate user, so that a generated
+/// "sign out everywhere else" ends nothing the checks rely on), with hostile session ids in the path besides.
 /// <c>PROPERTY_CASES</c> (default 300) sets the number of cases of each property, for a longer run locally.
 /// </summary>
 public class HostileInputProperties : ApiTest
 {
     private static readonly int Cases = int.TryParse(Environment.GetEnvironmentVariable("PROPERTY_CASES"), out var n) && n > 0 ? n : 300;
 
-    private static readonly string[] Endpoints = ["/api/auth/signup", "/api/auth/login", "/api/auth/logout", "/api/auth/verify_auth", "/api/auth/csrf"];
+    private const string SessionIdSlot = "{id}";
 
-    private static readonly string[] KnownFields = ["user_name", "first_name", "last_name", "email", "password", "confirm", "login", "remember_me", "csrf_token"];
+    /// <summary>Every endpoint with its methods, and whether the generated call carries the target user's session.</summary>
+    private static readonly (string Path, HttpMethod[] Methods, bool SignedIn)[] Endpoints =
+    [
+        ("/api/auth/signup", [HttpMethod.Post], false),
+        ("/api/auth/login", [HttpMethod.Post], false),
+        ("/api/auth/logout", [HttpMethod.Post], false), // signed in, a valid case would simply log the target out
+        ("/api/auth/verify_auth", [HttpMethod.Get, HttpMethod.Post], true),
+        ("/api/auth/csrf", [HttpMethod.Get, HttpMethod.Post], false),
+        ("/api/auth/password/change", [HttpMethod.Post], true),
+        ("/api/account", [HttpMethod.Patch, HttpMethod.Delete], true),
+        ("/api/account/sessions", [HttpMethod.Get, HttpMethod.Delete], true),
+        ("/api/account/sessions/" + SessionIdSlot, [HttpMethod.Delete], true),
+    ];
+
+    private static readonly string[] KnownFields = ["user_name", "first_name", "last_name", "email", "password", "confirm", "login", "remember_me", "csrf_token", "current_password"];
 
     private static readonly string[] ContentTypes =
     [
@@ -63,14 +79,27 @@ public class HostileInputProperties : ApiTest
         (1, Gen.OneOf("%", "%ZZ=1", "a=%E0%80", "===", "&&&", "login", "login=%00&login=%FF&password=+", "%C0%AF=%ED%A0%80")),
         (1, HostileString));
 
+    // A path segment: short, so the request line stays within Kestrel's limit, and without NUL, which Kestrel refuses
+    // in a path at the protocol level (a bare 400 before any application code runs; RequestHandlingTests pins it).
+    private static readonly Gen<string> SessionId = Gen.Frequency(
+        (6, HostileChar.Array[0, 40].Select(c => HostileEncoding.PercentEncode(new string(c).Replace("\0", "", StringComparison.Ordinal)))),
+        (1, Gen.Guid.Select(g => g.ToString())));
+
     private static readonly Gen<HostileRequest> Request =
-        Gen.Select(Gen.OneOf(Endpoints), Gen.OneOf(ContentTypes), Gen.Bool, Gen.Frequency((9, Gen.Const(true)), (1, Gen.Const(false))))
+        Gen.Select(Gen.OneOf(Endpoints), Gen.OneOf(ContentTypes), Gen.Int[0, 1], Gen.Frequency((9, Gen.Const(true)), (1, Gen.Const(false))), SessionId)
             .SelectMany(t => (t.Item2.Contains("form", StringComparison.Ordinal) ? FormBody : JsonBody)
-                .Select(body => new HostileRequest(t.Item1.EndsWith("verify_auth", StringComparison.Ordinal) || t.Item1.EndsWith("csrf", StringComparison.Ordinal) ? (t.Item3 ? HttpMethod.Get : HttpMethod.Post) : HttpMethod.Post, t.Item1, t.Item2, body, t.Item4)));
+                .Select(body => new HostileRequest(
+                    t.Item1.Methods[t.Item3 % t.Item1.Methods.Length],
+                    t.Item1.Path.Replace(SessionIdSlot, t.Item5, StringComparison.Ordinal),
+                    t.Item2,
+                    body,
+                    t.Item4,
+                    t.Item1.SignedIn)));
 
     private HttpClient _raw = null!;
     private string _csrfCookie = null!;
     private string _csrfToken = null!;
+    private string _targetSession = null!;
     private ApiClient _owner = null!;
     private SignupForm _ownerForm = null!;
 
@@ -84,6 +113,9 @@ public class HostileInputProperties : ApiTest
         _csrfCookie = browser.Cookies.GetCookies(Host.BaseAddress)["dd_csrf"]!.Value;
         _owner = Host.NewClient();
         _ownerForm = await SignedUpUserAsync(_owner);
+        using var target = Host.NewClient();
+        await SignedUpUserAsync(target);
+        _targetSession = target.SessionCookie!;
     }
 
     [OneTimeTearDown]
@@ -124,14 +156,14 @@ public class HostileInputProperties : ApiTest
     private async Task AssertAnsweredWellAsync(HostileRequest hostile)
     {
         using var request = new HttpRequestMessage(hostile.Method, hostile.Path);
-        request.Headers.Add("Cookie", $"dd_csrf={_csrfCookie}");
+        request.Headers.Add("Cookie", hostile.SignedIn ? $"dd_csrf={_csrfCookie}; dd_session={_targetSession}" : $"dd_csrf={_csrfCookie}");
         request.Headers.ConnectionClose = true; // a connection per case: what one case does to its connection touches no other
         if (hostile.WithCsrfToken)
         {
             request.Headers.Add("X-CSRF-Token", _csrfToken);
         }
 
-        if (hostile.Method == HttpMethod.Post)
+        if (hostile.Method != HttpMethod.Get)
         {
             request.Content = new ByteArrayContent(hostile.BodyBytes);
             if (MediaTypeHeaderValue.TryParse(hostile.ContentType, out var type))
@@ -180,12 +212,12 @@ public class HostileInputProperties : ApiTest
 
     private static string Truncate(string text) => text.Length > 300 ? text[..300] + "…" : text;
 
-    public sealed record HostileRequest(HttpMethod Method, string Path, string ContentType, string Body, bool WithCsrfToken)
+    public sealed record HostileRequest(HttpMethod Method, string Path, string ContentType, string Body, bool WithCsrfToken, bool SignedIn)
     {
         /// <summary>The body as bytes: a form is percent-encoded already; JSON escapes everything outside ASCII.</summary>
         public byte[] BodyBytes => Encoding.Latin1.GetBytes(Body.Select(c => c > 0xFF ? '?' : c).ToArray());
 
         public override string ToString() =>
-            $"{Method} {Path} [{ContentType}] csrf={WithCsrfToken} body({Body.Length}): {(Body.Length > 200 ? Body[..200] + "…" : Body)}";
+            $"{Method} {Path} [{ContentType}] csrf={WithCsrfToken} signedIn={SignedIn} body({Body.Length}): {(Body.Length > 200 ? Body[..200] + "…" : Body)}";
     }
 }

@@ -48,13 +48,62 @@ public class HostileTextTests : ApiTest
         Assert.That(response.Error.GetProperty("message").TryGetProperty(field, out _), Is.True, response.ToString());
     }
 
-    private async Task<HttpRequestMessage> RawPostAsync(string path, Dictionary<string, string> body, bool asForm)
+    private static readonly (string Method, string Path, string Field)[] AccountFields =
+    [
+        ("POST", "/api/auth/password/change", "current_password"), ("POST", "/api/auth/password/change", "password"),
+        ("POST", "/api/auth/password/change", "confirm"), ("PATCH", "/api/account", "first_name"),
+        ("PATCH", "/api/account", "last_name"), ("DELETE", "/api/account", "password"),
+    ];
+
+    private ApiClient _signedIn = null!;
+
+    private static IEnumerable<TestCaseData> AccountCases() =>
+        from field in AccountFields
+        from value in NotText
+        from form in new[] { false, true }
+        select new TestCaseData(field.Method, field.Path, field.Field, value, form)
+            .SetArgDisplayNames(field.Method, field.Path, field.Field, Convert.ToHexString(System.Text.Encoding.Unicode.GetBytes(value[^1..])), form ? "form" : "json");
+
+    // One signed-in user for the fixture: these requests never reach a handler, so they change nothing.
+    [OneTimeSetUp]
+    public async Task SignIn()
+    {
+        _signedIn = Host.NewClient();
+        await SignedUpUserAsync(_signedIn);
+    }
+
+    [OneTimeTearDown]
+    public void DisposeSignedIn() => _signedIn.Dispose();
+
+    [TestCaseSource(nameof(AccountCases))]
+    public async Task An_account_field_that_is_not_text_is_a_validation_error_naming_that_field(string method, string path, string field, string value, bool asForm)
+    {
+        var body = new Dictionary<string, string> { [field] = value };
+        var request = await RawRequestAsync(_signedIn, new HttpMethod(method), path, body, asForm);
+
+        var response = await _signedIn.SendAsync(request);
+
+        if (!asForm && char.IsSurrogate(value[^1]))
+        {
+            Assert.That(response.Status, Is.EqualTo(HttpStatusCode.BadRequest).Or.EqualTo(HttpStatusCode.UnprocessableEntity), response.ToString());
+            return;
+        }
+
+        Assert.That(response.Status, Is.EqualTo(HttpStatusCode.UnprocessableEntity), response.ToString());
+        Assert.That(response.Error.GetProperty("message").TryGetProperty(field, out _), Is.True, response.ToString());
+        Assert.That((await _signedIn.VerifyAuthAsync()).Status, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    private Task<HttpRequestMessage> RawPostAsync(string path, Dictionary<string, string> body, bool asForm) =>
+        RawRequestAsync(Client, HttpMethod.Post, path, body, asForm);
+
+    private static async Task<HttpRequestMessage> RawRequestAsync(ApiClient client, HttpMethod method, string path, Dictionary<string, string> body, bool asForm)
     {
         var content = asForm
             ? new StringContent(HostileEncoding.Form(body), System.Text.Encoding.ASCII, "application/x-www-form-urlencoded")
             : new StringContent(HostileEncoding.JsonObject(body), System.Text.Encoding.ASCII, "application/json");
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
-        request.Headers.Add("X-CSRF-Token", await Client.CsrfTokenAsync());
+        var request = new HttpRequestMessage(method, path) { Content = content };
+        request.Headers.Add("X-CSRF-Token", await client.CsrfTokenAsync());
         return request;
     }
 }
