@@ -1,3 +1,4 @@
+using DoubleDibz.Application.Auth;
 using DoubleDibz.Application.Common.Ports;
 using DoubleDibz.Domain.Common;
 using DoubleDibz.Domain.Users;
@@ -40,11 +41,11 @@ public sealed class UnitOfWork(AppDbContext db) : IUnitOfWork
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }
-        catch (DbUpdateException exception) when (UniqueViolationOf(exception) is { } conflict)
+        catch (DbUpdateException exception) when (RaceLostIn(exception) is { } lost)
         {
             // Whoever lost the race leaves nothing half-saved behind.
-            await RollbackAsync(cancellationToken);
-            return conflict;
+            await RollbackAsync(CancellationToken.None);
+            return lost;
         }
     }
 
@@ -83,8 +84,20 @@ public sealed class UnitOfWork(AppDbContext db) : IUnitOfWork
         _transaction = null;
     }
 
-    private static Error? UniqueViolationOf(DbUpdateException exception)
+    /// <summary>
+    /// The answer for a write that lost a race with another request: a taken user name or e-mail (409), or an account
+    /// deleted meanwhile — its row gone under an update or delete, or a new session pointing at it — which leaves the
+    /// request's own session gone with it (401). Null for any other failure, which is a bug.
+    /// </summary>
+    private static Error? RaceLostIn(DbUpdateException exception)
     {
+        if (exception is DbUpdateConcurrencyException
+            || exception.InnerException is SqliteException { SqliteErrorCode: SqliteConstraint } sqliteKey && sqliteKey.Message.Contains("FOREIGN KEY", StringComparison.Ordinal)
+            || exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation })
+        {
+            return AuthErrors.NotAuthorized;
+        }
+
         // SQLite names the columns ("UNIQUE constraint failed: Users.NormalizedUserName"); PostgreSQL names the
         // index ("IX_Users_NormalizedUserName"). Both contain the column name.
         var violated = exception.InnerException switch
