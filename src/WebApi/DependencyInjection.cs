@@ -56,7 +56,7 @@ public static class DependencyInjection
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "DoubleDibz auth API";
-            document.Info.Description = "Sign up, log in, verify and log out. Every POST needs the X-CSRF-Token header (GET /api/auth/csrf).";
+            document.Info.Description = "Sign up, log in, verify and log out; manage your password, sessions, profile and account. Every POST, PATCH and DELETE needs the X-CSRF-Token header (GET /api/auth/csrf).";
             return Task.CompletedTask;
         }));
         return services;

@@ -26,6 +26,18 @@ public class LoginTests : ApiTest
     }
 
     [Test]
+    public async Task Login_stores_one_more_session_and_a_wrong_password_none()
+    {
+        var before = DatabaseProbe.SessionCountOf(Host.DatabaseFile, _user.UserName);
+        using var wrong = Host.NewClient();
+
+        await Client.LoginAsync(_user.UserName, _user.Password);
+        await wrong.LoginAsync(_user.UserName, "not the password");
+
+        Assert.That(DatabaseProbe.SessionCountOf(Host.DatabaseFile, _user.UserName), Is.EqualTo(before + 1));
+    }
+
+    [Test]
     public async Task Login_with_email_in_another_case_signs_in()
     {
         var response = await Client.LoginAsync(_user.Email.ToUpperInvariant(), _user.Password);

@@ -18,6 +18,16 @@ public class LogoutTests : ApiTest
     }
 
     [Test]
+    public async Task Logout_deletes_the_session_row()
+    {
+        var form = await SignedUpUserAsync();
+
+        await Client.LogoutAsync();
+
+        Assert.That(DatabaseProbe.SessionCountOf(Host.DatabaseFile, form.UserName), Is.Zero);
+    }
+
+    [Test]
     public async Task Replaying_the_cookie_after_logout_gets_401()
     {
         await SignedUpUserAsync();

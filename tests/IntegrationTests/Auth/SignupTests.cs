@@ -25,6 +25,28 @@ public class SignupTests : ApiTest
     }
 
     [Test]
+    public async Task Signup_stores_the_user_with_a_hash_and_one_session()
+    {
+        var form = SignupForm.Valid();
+
+        await Client.SignupAsync(form);
+
+        Assert.That(DatabaseProbe.UserCountOf(Host.DatabaseFile, form.UserName), Is.EqualTo(1));
+        Assert.That(DatabaseProbe.PasswordHashOf(Host.DatabaseFile, form.UserName), Does.StartWith("$argon2id$"));
+        Assert.That(DatabaseProbe.SessionCountOf(Host.DatabaseFile, form.UserName), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Signup_with_invalid_fields_stores_nothing()
+    {
+        var form = SignupForm.Valid() with { Confirm = "something else" };
+
+        await Client.SignupAsync(form);
+
+        Assert.That(DatabaseProbe.UserCountOf(Host.DatabaseFile, form.UserName), Is.Zero);
+    }
+
+    [Test]
     public async Task Signup_response_holds_exactly_the_contracts_user_fields()
     {
         var response = await Client.SignupAsync(SignupForm.Valid());

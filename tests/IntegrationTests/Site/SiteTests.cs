@@ -56,7 +56,7 @@ public class SiteTests : ApiTest
     }
 
     [Test]
-    public async Task The_openapi_document_describes_every_auth_endpoint()
+    public async Task The_openapi_document_describes_every_auth_and_account_endpoint()
     {
         var response = await Client.GetAsync("/openapi/v1.json");
 
@@ -64,6 +64,7 @@ public class SiteTests : ApiTest
         Assert.That(paths, Is.SupersetOf(new[]
         {
             "/api/auth/csrf", "/api/auth/signup", "/api/auth/login", "/api/auth/logout", "/api/auth/verify_auth",
+            "/api/auth/password/change", "/api/account", "/api/account/sessions", "/api/account/sessions/{id}",
         }));
     }
 }
