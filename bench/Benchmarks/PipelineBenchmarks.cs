@@ -1,9 +1,9 @@
 using BenchmarkDotNet.Attributes;
 using DoubleDibz.Application;
 using DoubleDibz.Application.Auth.VerifyAuth;
-using DoubleDibz.Application.Common.Behaviors;
 using DoubleDibz.Application.Common.Ports;
 using DoubleDibz.Application.Common.Sessions;
+using DoubleDibz.Domain.Common;
 using DoubleDibz.Domain.Users;
 using Mediator;
 using Microsoft.Extensions.Configuration;
@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DoubleDibz.Benchmarks;
 
 /// <summary>
-/// What the mediator pipeline (logging and validation behaviors, as the service registers them) adds to one
+/// What the mediator pipeline (its behaviors, as <c>AddApplication</c> registers them) adds to one
 /// request: verify_auth's handler called directly versus sent through the mediator in a fresh scope, as the
 /// service does per request. The user store is in memory, so only the pipeline is measured.
 /// </summary>
@@ -31,11 +31,11 @@ public class PipelineBenchmarks
         services.AddApplication(configuration);
         services.AddSingleton<IUserRepository>(new OneUserRepository());
         services.AddSingleton<ICommonPasswords>(new NoCommonPasswords());
+        services.AddSingleton<IUnitOfWork>(new QueriesNeverCommit());
         services.AddMediator((MediatorOptions o) =>
         {
             o.ServiceLifetime = ServiceLifetime.Scoped;
             o.Assemblies = [typeof(VerifyAuthQuery)];
-            o.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
         });
         _services = services.BuildServiceProvider();
         _handler = ActivatorUtilities.CreateInstance<VerifyAuthHandler>(_services);
@@ -52,6 +52,16 @@ public class PipelineBenchmarks
     {
         await using var scope = _services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(_query, CancellationToken.None);
+    }
+
+    /// <summary>The unit-of-work behavior passes queries straight through; it is only constructed.</summary>
+    private sealed class QueriesNeverCommit : IUnitOfWork
+    {
+        public Task<Result<Unit>> SaveChangesAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<Result<Unit>> CommitAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task RollbackAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 
     private sealed class OneUserRepository : IUserRepository
