@@ -1,3 +1,4 @@
+using DoubleDibz.Application.Account;
 using DoubleDibz.Application.Common.Audit;
 using DoubleDibz.Application.Common.Behaviors;
 using DoubleDibz.Application.Common.Passwords;
@@ -64,6 +65,7 @@ public static class DependencyInjection
                 "LoginBackoff needs FreeFailures >= 1, 0 < InitialDelay <= MaxDelay and a positive ForgetAfter.")
             .ValidateOnStart();
         services.AddScoped<LoginThrottle>();
+        services.AddScoped<PasswordCheck>();
         services.AddScoped<UserRegistration>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<AuditLog>());

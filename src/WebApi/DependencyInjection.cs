@@ -1,6 +1,7 @@
 using DoubleDibz.Application.Auth.Signup;
 using DoubleDibz.Application.Common.Ports;
 using DoubleDibz.WebApi.Endpoints;
+using DoubleDibz.WebApi.Endpoints.Account;
 using DoubleDibz.WebApi.Endpoints.Auth;
 using DoubleDibz.WebApi.Http;
 using DoubleDibz.WebApi.Security;
@@ -91,6 +92,7 @@ public static class DependencyInjection
         app.UseMiddleware<CsrfMiddleware>();
 
         app.MapAuthEndpoints();
+        app.MapAccountEndpoints();
         app.MapSiteEndpoints();
         if (app.Environment.IsDevelopment())
         {

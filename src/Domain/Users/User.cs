@@ -54,6 +54,12 @@ public sealed class User
         Role role = Role.User) =>
         new(userName, firstName, lastName, email, passwordHash, role, createdOn);
 
-    /// <summary>Replaces the hash after a successful sign-in, e.g. to upgrade it to stronger parameters.</summary>
+    /// <summary>Replaces the hash: a new password, or the same one hashed under stronger parameters after a sign-in.</summary>
     public void ReplacePasswordHash(PasswordHash passwordHash) => PasswordHash = passwordHash;
+
+    public void Rename(PersonName firstName, PersonName lastName)
+    {
+        FirstName = firstName;
+        LastName = lastName;
+    }
 }

@@ -60,9 +60,12 @@ public sealed class ApiClient : IDisposable
 
     public Task<ApiResponse> GetAsync(string path) => SendAsync(new HttpRequestMessage(HttpMethod.Get, path));
 
-    public async Task<ApiResponse> PostJsonAsync(string path, object body, bool withCsrf = true)
+    public Task<ApiResponse> PostJsonAsync(string path, object body, bool withCsrf = true) => SendJsonAsync(HttpMethod.Post, path, body, withCsrf);
+
+    /// <summary>A state-changing call (POST, PATCH, DELETE) with a JSON body, or none when <paramref name="body"/> is null.</summary>
+    public async Task<ApiResponse> SendJsonAsync(HttpMethod method, string path, object? body, bool withCsrf = true)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
         if (withCsrf)
         {
             request.Headers.Add("X-CSRF-Token", await CsrfTokenAsync());
@@ -91,6 +94,19 @@ public sealed class ApiClient : IDisposable
     public Task<ApiResponse> LogoutAsync() => PostJsonAsync("/api/auth/logout", new { });
 
     public Task<ApiResponse> VerifyAuthAsync() => GetAsync("/api/auth/verify_auth");
+
+    public Task<ApiResponse> ChangePasswordAsync(string currentPassword, string password, string? confirm = null) =>
+        PostJsonAsync("/api/auth/password/change", new { current_password = currentPassword, password, confirm = confirm ?? password });
+
+    public Task<ApiResponse> SessionsAsync() => GetAsync("/api/account/sessions");
+
+    public Task<ApiResponse> EndSessionAsync(string id) => SendJsonAsync(HttpMethod.Delete, $"/api/account/sessions/{id}", body: null);
+
+    public Task<ApiResponse> EndOtherSessionsAsync() => SendJsonAsync(HttpMethod.Delete, "/api/account/sessions", body: null);
+
+    public Task<ApiResponse> UpdateProfileAsync(object fields) => SendJsonAsync(HttpMethod.Patch, "/api/account", fields);
+
+    public Task<ApiResponse> DeleteAccountAsync(string password) => SendJsonAsync(HttpMethod.Delete, "/api/account", new { password });
 
     public async Task<ApiResponse> SendAsync(HttpRequestMessage request)
     {

@@ -11,6 +11,13 @@ public static class DatabaseProbe
     public static long SessionCountOf(string databaseFile, string userName) =>
         (long)Scalar(databaseFile, "SELECT COUNT(*) FROM Sessions s JOIN Users u ON u.Id = s.UserId WHERE u.NormalizedUserName = $name", userName);
 
+    public static long UserCountOf(string databaseFile, string userName) =>
+        (long)Scalar(databaseFile, "SELECT COUNT(*) FROM Users WHERE NormalizedUserName = $name", userName);
+
+    public static (string FirstName, string LastName) NamesOf(string databaseFile, string userName) =>
+        ((string)Scalar(databaseFile, "SELECT FirstName FROM Users WHERE NormalizedUserName = $name", userName),
+         (string)Scalar(databaseFile, "SELECT LastName FROM Users WHERE NormalizedUserName = $name", userName));
+
     public static IReadOnlyList<string> LoginAttemptKeys(string databaseFile)
     {
         using var connection = new SqliteConnection($"Data Source={databaseFile}");

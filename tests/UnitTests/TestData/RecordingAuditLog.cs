@@ -30,6 +30,16 @@ public sealed class RecordingAuditLog : IAuditLog
     public void SessionsRevoked(int userId, int count) => Events.Add(new AuditEvent.SessionsRevoked(userId, count));
 
     public void DataWiped(int users) => Events.Add(new AuditEvent.DataWiped(users));
+
+    public void PasswordChanged(int userId, int otherSessionsEnded) => Events.Add(new AuditEvent.PasswordChanged(userId, otherSessionsEnded));
+
+    public void SessionEnded(int userId) => Events.Add(new AuditEvent.SessionEnded(userId));
+
+    public void OtherSessionsEnded(int userId, int count) => Events.Add(new AuditEvent.OtherSessionsEnded(userId, count));
+
+    public void ProfileUpdated(int userId) => Events.Add(new AuditEvent.ProfileUpdated(userId));
+
+    public void AccountDeleted(int userId) => Events.Add(new AuditEvent.AccountDeleted(userId));
 }
 
 /// <summary>One call on <see cref="IAuditLog"/>, as <see cref="RecordingAuditLog"/> keeps it.</summary>
@@ -54,4 +64,14 @@ public abstract record AuditEvent
     public sealed record SessionsRevoked(int UserId, int Count) : AuditEvent;
 
     public sealed record DataWiped(int Users) : AuditEvent;
+
+    public sealed record PasswordChanged(int UserId, int OthersEnded) : AuditEvent;
+
+    public sealed record SessionEnded(int UserId) : AuditEvent;
+
+    public sealed record OtherSessionsEnded(int UserId, int Count) : AuditEvent;
+
+    public sealed record ProfileUpdated(int UserId) : AuditEvent;
+
+    public sealed record AccountDeleted(int UserId) : AuditEvent;
 }

@@ -93,6 +93,21 @@ public sealed partial class AuditLog(ILoggerFactory loggerFactory, AuthMetrics m
     [LoggerMessage(EventId = 1010, EventName = "DataWiped", Level = LogLevel.Warning, Message = "Audit: admin wiped {Users} users and their sessions")]
     public partial void DataWiped(int users);
 
+    [LoggerMessage(EventId = 1011, EventName = "PasswordChanged", Level = LogLevel.Warning, Message = "Audit: user {UserId} changed their password, signing out {OtherSessionsEnded} other sessions")]
+    public partial void PasswordChanged(int userId, int otherSessionsEnded);
+
+    [LoggerMessage(EventId = 1012, EventName = "SessionEnded", Level = LogLevel.Information, Message = "Audit: user {UserId} signed out one of their other sessions")]
+    public partial void SessionEnded(int userId);
+
+    [LoggerMessage(EventId = 1013, EventName = "OtherSessionsEnded", Level = LogLevel.Information, Message = "Audit: user {UserId} signed out everywhere else ({Count} sessions)")]
+    public partial void OtherSessionsEnded(int userId, int count);
+
+    [LoggerMessage(EventId = 1014, EventName = "ProfileUpdated", Level = LogLevel.Information, Message = "Audit: user {UserId} updated their profile")]
+    public partial void ProfileUpdated(int userId);
+
+    [LoggerMessage(EventId = 1015, EventName = "AccountDeleted", Level = LogLevel.Warning, Message = "Audit: user {UserId} deleted their account")]
+    public partial void AccountDeleted(int userId);
+
     [LoggerMessage(EventId = 1007, EventName = "RateLimited", Level = LogLevel.Warning, Message = "Audit: client rate limit refused {Method} {Path} ({Count} refusals for this client since its last such line)")]
     private partial void LogRateLimited(string method, string path, int count);
 }

@@ -30,4 +30,16 @@ public interface IAuditLog
     void SessionsRevoked(int userId, int count);
 
     void DataWiped(int users);
+
+    /// <param name="otherSessionsEnded">The user's other sessions that the change signed out.</param>
+    void PasswordChanged(int userId, int otherSessionsEnded);
+
+    /// <summary>The user signed out one of their other sessions (their own is <see cref="LoggedOut"/>).</summary>
+    void SessionEnded(int userId);
+
+    void OtherSessionsEnded(int userId, int count);
+
+    void ProfileUpdated(int userId);
+
+    void AccountDeleted(int userId);
 }

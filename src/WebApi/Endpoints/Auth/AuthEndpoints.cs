@@ -5,6 +5,7 @@ using DoubleDibz.Application.Auth.Logout;
 using DoubleDibz.Application.Auth.Signup;
 using DoubleDibz.Application.Auth.VerifyAuth;
 using DoubleDibz.Application.Common.Users;
+using DoubleDibz.WebApi.Endpoints.Account;
 using DoubleDibz.WebApi.Http;
 using DoubleDibz.WebApi.Security;
 using Mediator;
@@ -51,6 +52,14 @@ public static class AuthEndpoints
                 }))
             .Describe<UserDto>("Sign in with user name or e-mail", StatusCodes.Status422UnprocessableEntity, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable)
             .AcceptsForm<LoginRequest>()
+            .RequireRateLimiting(ClientRateLimits.Login)
+            .UsesPasswordHashing();
+
+        auth.MapPost("/password/change", async (RequestBody<ChangePasswordRequest> body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+                (await sender.Send(body.Value.ToCommand(user.CurrentSession()), ct))
+                .ToHttp(changed => SessionResults.SignedIn(changed.User, changed.Session, "Your password has been changed")))
+            .Describe<UserDto>("Change your password: every other session ends, yours goes on under a new cookie", StatusCodes.Status401Unauthorized, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable)
+            .AcceptsForm<ChangePasswordRequest>()
             .RequireRateLimiting(ClientRateLimits.Login)
             .UsesPasswordHashing();
 

@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using DoubleDibz.Application.Account.EndOtherSessions;
+using DoubleDibz.Application.Account.EndSession;
+using DoubleDibz.Application.Account.ListSessions;
+using DoubleDibz.Application.Common.Users;
+using DoubleDibz.WebApi.Endpoints.Auth;
+using DoubleDibz.WebApi.Http;
+using DoubleDibz.WebApi.Security;
+using Mediator;
+
+namespace DoubleDibz.WebApi.Endpoints.Account;
+
+/// <summary>
+/// <c>/api/account/*</c>: the signed-in user's own account. Each endpoint only turns HTTP into a use-case request and
+/// the result into the envelope; "signed in?" is the pipeline's question (401), and CSRF, body rules and validation are
+/// handled once, around all of them.
+/// </summary>
+public static class AccountEndpoints
+{
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        var account = app.MapGroup("/api/account").WithTags("Account").RequireRateLimiting(ClientRateLimits.Api);
+
+        account.MapGet("/sessions", async (ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new ListSessionsQuery(user.CurrentSession()), ct)).ToHttp(list => ApiResults.Ok(list, "Where you're signed in")))
+            .Describe<SessionList>("The signed-in user's sessions, newest first", StatusCodes.Status401Unauthorized);
+
+        account.MapDelete("/sessions/{id}", async (string id, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new EndSessionCommand(Guid.TryParse(id, out var sessionId) ? sessionId : null, user.CurrentSession()), ct))
+                .ToHttp(ended => ended.WasCurrent ? SessionResults.SignedOut(SessionSignedOut) : ApiResults.Ok(SessionSignedOut)))
+            .Describe("Sign out one of your sessions (your own: a logout)", StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound);
+
+        account.MapDelete("/sessions", async (ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new EndOtherSessionsCommand(user.CurrentSession()), ct))
+                .ToHttp(ended => ApiResults.Ok(new RevokedSessions(ended.Revoked), "You have been signed out everywhere else")))
+            .Describe<RevokedSessions>("Sign out everywhere else", StatusCodes.Status401Unauthorized);
+
+        account.MapPatch("", async (RequestBody<UpdateProfileRequest> body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+                (await sender.Send(body.Value.ToCommand(user.CurrentSession()), ct)).ToHttp(me => ApiResults.Ok(me, "Your profile has been updated")))
+            .Describe<UserDto>("Change your first and/or last name", StatusCodes.Status401Unauthorized, StatusCodes.Status422UnprocessableEntity)
+            .AcceptsForm<UpdateProfileRequest>();
+
+        account.MapDelete("", async (RequestBody<DeleteAccountRequest> body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+                (await sender.Send(body.Value.ToCommand(user.CurrentSession()), ct)).ToHttp(_ => SessionResults.SignedOut("Your account has been deleted")))
+            .Describe("Delete your account, confirmed with your password", StatusCodes.Status401Unauthorized, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable)
+            .AcceptsForm<DeleteAccountRequest>()
+            .RequireRateLimiting(ClientRateLimits.Login)
+            .UsesPasswordHashing();
+
+        return app;
+    }
+
+    private const string SessionSignedOut = "The session has been signed out";
+}

@@ -1,0 +1,38 @@
+using DoubleDibz.Application.Account.ChangePassword;
+using DoubleDibz.Application.Account.DeleteAccount;
+using DoubleDibz.Application.Account.UpdateProfile;
+using DoubleDibz.Application.Common.Sessions;
+
+namespace DoubleDibz.WebApi.Endpoints.Account;
+
+// Bodies as clients send them (snake_case in JSON and forms). Classes rather than records, so that a stray
+// ToString() never prints a password.
+
+public sealed class ChangePasswordRequest
+{
+    public string? CurrentPassword { get; init; }
+
+    public string? Password { get; init; }
+
+    public string? Confirm { get; init; }
+
+    public ChangePasswordCommand ToCommand(CurrentSession? requester) => new(CurrentPassword, Password, Confirm, requester);
+}
+
+public sealed class UpdateProfileRequest
+{
+    public string? FirstName { get; init; }
+
+    public string? LastName { get; init; }
+
+    public UpdateProfileCommand ToCommand(CurrentSession? requester) => new(FirstName, LastName, requester);
+}
+
+public sealed class DeleteAccountRequest
+{
+    public string? Password { get; init; }
+
+    public DeleteAccountCommand ToCommand(CurrentSession? requester) => new(Password, requester);
+}
+
+public sealed record RevokedSessions(int Revoked);
