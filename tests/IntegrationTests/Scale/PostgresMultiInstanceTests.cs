@@ -105,6 +105,40 @@ public class PostgresMultiInstanceTests
     }
 
     [Test]
+    public async Task A_password_changed_on_A_ends_the_other_sessions_on_B_at_once_and_keeps_the_caller_in()
+    {
+        var user = SignupForm.Valid();
+        using var onA = new ApiClient(_a.Address);
+        await onA.SignupAsync(user);
+        using var phoneOnB = new ApiClient(_b.Address);
+        await phoneOnB.LoginAsync(user.UserName, user.Password);
+        using var callerSeenOnB = onA.SameBrowserAt(_b.Address); // the caller's old cookie, replayed on B
+
+        var change = await onA.ChangePasswordAsync(user.Password, "a brand new passphrase");
+
+        Assert.That(change.Status, Is.EqualTo(HttpStatusCode.OK), change.ToString());
+        Assert.That((await phoneOnB.VerifyAuthAsync()).Status, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That((await callerSeenOnB.VerifyAuthAsync()).Status, Is.EqualTo(HttpStatusCode.Unauthorized), "the old cookie value ends too");
+        Assert.That((await onA.SameBrowserAt(_b.Address).VerifyAuthAsync()).Status, Is.EqualTo(HttpStatusCode.OK), "the new cookie works on B");
+        Assert.That((await new ApiClient(_b.Address).LoginAsync(user.UserName, "a brand new passphrase")).Status, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task An_account_deleted_on_A_is_gone_on_B_and_its_name_is_free()
+    {
+        var user = SignupForm.Valid();
+        using var onA = new ApiClient(_a.Address);
+        await onA.SignupAsync(user);
+        using var onB = onA.SameBrowserAt(_b.Address);
+
+        var deleted = await onA.DeleteAccountAsync(user.Password);
+
+        Assert.That(deleted.Status, Is.EqualTo(HttpStatusCode.OK), deleted.ToString());
+        Assert.That((await onB.VerifyAuthAsync()).Status, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That((await new ApiClient(_b.Address).SignupAsync(user)).Status, Is.EqualTo(HttpStatusCode.Created));
+    }
+
+    [Test]
     public async Task Login_back_off_earned_on_A_holds_on_B()
     {
         var user = SignupForm.Valid();

@@ -58,6 +58,23 @@ public class AuditLogTests : ApiTest
     }
 
     [Test]
+    public async Task Account_changes_are_audited_with_the_user_id()
+    {
+        var id = await SignedUpIdAsync();
+        var form = LastForm!;
+
+        await Client.UpdateProfileAsync(new { first_name = "Samuel" });
+        await Client.EndOtherSessionsAsync();
+        await Client.ChangePasswordAsync(form.Password, "a brand new passphrase");
+        await Client.DeleteAccountAsync("a brand new passphrase");
+
+        Assert.That(AuditLines("ProfileUpdated", id), Is.Not.Empty);
+        Assert.That(AuditLines("OtherSessionsEnded", id), Is.Not.Empty);
+        Assert.That(AuditLines("PasswordChanged", id), Is.Not.Empty);
+        Assert.That(AuditLines("AccountDeleted", id), Is.Not.Empty);
+    }
+
+    [Test]
     public async Task Logout_is_audited()
     {
         var id = await SignedUpIdAsync();

@@ -209,6 +209,57 @@ public sealed class AuditLogTests : IDisposable
         Assert.That(Event(line), Is.EqualTo((1010, "DataWiped", LogLevel.Warning)));
         Assert.That(line["Users"], Is.EqualTo(4));
     }
+
+    [Test]
+    public void PasswordChanged_is_event_1011_with_the_user_and_the_other_sessions_it_ended_and_counts_nothing()
+    {
+        _audit.PasswordChanged(7, 2);
+
+        var line = Single();
+        Assert.That(Event(line), Is.EqualTo((1011, "PasswordChanged", LogLevel.Warning)));
+        Assert.That((line["UserId"], line["OtherSessionsEnded"]), Is.EqualTo((7, 2)));
+        Assert.That(_measurements.All, Is.Empty);
+    }
+
+    [Test]
+    public void SessionEnded_is_event_1012_with_the_user()
+    {
+        _audit.SessionEnded(7);
+
+        var line = Single();
+        Assert.That(Event(line), Is.EqualTo((1012, "SessionEnded", LogLevel.Information)));
+        Assert.That(line["UserId"], Is.EqualTo(7));
+    }
+
+    [Test]
+    public void OtherSessionsEnded_is_event_1013_with_the_user_and_how_many()
+    {
+        _audit.OtherSessionsEnded(7, 3);
+
+        var line = Single();
+        Assert.That(Event(line), Is.EqualTo((1013, "OtherSessionsEnded", LogLevel.Information)));
+        Assert.That((line["UserId"], line["Count"]), Is.EqualTo((7, 3)));
+    }
+
+    [Test]
+    public void ProfileUpdated_is_event_1014_with_the_user()
+    {
+        _audit.ProfileUpdated(7);
+
+        var line = Single();
+        Assert.That(Event(line), Is.EqualTo((1014, "ProfileUpdated", LogLevel.Information)));
+        Assert.That(line["UserId"], Is.EqualTo(7));
+    }
+
+    [Test]
+    public void AccountDeleted_is_event_1015_with_the_user()
+    {
+        _audit.AccountDeleted(7);
+
+        var line = Single();
+        Assert.That(Event(line), Is.EqualTo((1015, "AccountDeleted", LogLevel.Warning)));
+        Assert.That(line["UserId"], Is.EqualTo(7));
+    }
 }
 
 /// <summary>Compares measurements by instrument, value and tags (records compare dictionaries by reference).</summary>
