@@ -74,8 +74,9 @@ async function api(method, path, payload) {
 
 // ---- views and focus ----
 
+// In the page (a session row's button is gone once the list is reloaded) and not inside a hidden view.
 function isShown(el) {
-  return el.closest('[hidden]') === null;
+  return el.isConnected && el.closest('[hidden]') === null;
 }
 
 function showView(name) {
@@ -255,6 +256,7 @@ async function signedInAs(res, form) {
 
 loginForm.addEventListener('submit', (event) => {
   event.preventDefault();
+  authNotice.textContent = ''; // "Your account has been deleted" and the like have been read by now
   const field = (name) => loginForm.elements.namedItem(name);
   submitForm(loginForm, 'POST', '/api/auth/login', {
     login: field('login').value,
@@ -265,6 +267,7 @@ loginForm.addEventListener('submit', (event) => {
 
 signupForm.addEventListener('submit', (event) => {
   event.preventDefault();
+  authNotice.textContent = '';
   const payload = Object.fromEntries(SIGNUP_FIELDS.map((name) => [name, signupForm.elements.namedItem(name).value]));
   submitForm(signupForm, 'POST', '/api/auth/signup', payload, (res) => signedInAs(res, signupForm));
 });
