@@ -63,12 +63,13 @@ public abstract class BrowserTest
     [TearDown]
     public async Task ClosePage() => await Context.DisposeAsync();
 
-    protected Task<IBrowserContext> NewContextAsync(string? storageState = null, int width = 1280, int height = 900) =>
+    protected Task<IBrowserContext> NewContextAsync(string? storageState = null, int width = 1280, int height = 900, string? userAgent = null) =>
         Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Host.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             StorageState = storageState,
+            UserAgent = userAgent,
         });
 
     /// <summary>Opens the app and waits until it has asked <c>verify_auth</c> and shown a view.</summary>
@@ -105,6 +106,35 @@ public abstract class BrowserTest
     {
         await Assertions.Expect(page.Locator("#welcome-view")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#welcome-heading")).ToHaveTextAsync($"Welcome, {userName}!");
+    }
+
+    /// <summary>Opens the app, signs a new user up through the signup form and waits for the welcome view.</summary>
+    protected async Task<SignupForm> SignUpInTheBrowserAsync(IPage? page = null)
+    {
+        page ??= Page;
+        var user = SignupForm.Valid();
+        await OpenAppAsync(page);
+        await SignUpAsync(user, page);
+        await ExpectWelcomeAsync(page, user.UserName);
+        return user;
+    }
+
+    /// <summary>From the welcome view, opens the account view and waits until its list of sessions is loaded.</summary>
+    protected static async Task OpenAccountAsync(IPage page)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Account" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#account-view")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#sessions-list li.session").First).ToBeVisibleAsync();
+    }
+
+    /// <summary>The rows of "Where you're signed in".</summary>
+    protected static ILocator SessionRows(IPage page) => page.Locator("#sessions-list li.session");
+
+    /// <summary>Asks <c>verify_auth</c> with the context's cookies, as the page would: 200 signed in, 401 not.</summary>
+    protected static async Task<int> VerifyAuthStatusAsync(IBrowserContext context)
+    {
+        var response = await context.APIRequest.GetAsync("/api/auth/verify_auth");
+        return response.Status;
     }
 
     /// <summary>Saves a full-page screenshot as a test artifact.</summary>

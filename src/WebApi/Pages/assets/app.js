@@ -1,20 +1,45 @@
-// DoubleDibz front end: the log in / sign up page, speaking the /api/auth contract.
+// DoubleDibz front end: log in / sign up, and the account view, speaking the /api/auth and /api/account contract.
 
 const GENERIC_ERROR = 'Something went wrong, please try again';
 const OFFLINE_MESSAGE = 'Cannot reach the server. Check your connection and try again.';
+const SESSION_ENDED = 'Your session has ended. Please log in again.';
 const SIGNUP_FIELDS = ['user_name', 'first_name', 'last_name', 'email', 'password', 'confirm'];
+const PASSWORD_FIELDS = ['current_password', 'password', 'confirm'];
 
 // Read once: the token is bound to this browser and stays valid through signup, login and logout.
 const csrfToken = document.querySelector('meta[name="csrf-token"]')?.content ?? '';
 
 const byId = (id) => document.getElementById(id);
-const views = { loading: byId('loading-view'), loggedOut: byId('auth-view'), loggedIn: byId('welcome-view') };
+const views = {
+  loading: byId('loading-view'),
+  loggedOut: byId('auth-view'),
+  loggedIn: byId('welcome-view'),
+  account: byId('account-view'),
+};
 const banner = byId('banner');
+const authNotice = byId('auth-notice');
 const loginForm = byId('login-form');
 const signupForm = byId('signup-form');
 const welcomeHeading = byId('welcome-heading');
+const accountButton = byId('account-button');
 const logoutButton = byId('logout-button');
 const logoutError = byId('logout-error');
+
+const accountHeading = byId('account-heading');
+const passwordForm = byId('password-form');
+const profileForm = byId('profile-form');
+const sessionsHeading = byId('sessions-heading');
+const sessionsList = byId('sessions-list');
+const sessionsStatus = byId('sessions-status');
+const sessionsError = byId('sessions-error');
+const sessionsLoading = byId('sessions-loading');
+const sessionsOthersButton = byId('sessions-others');
+const deleteStartButton = byId('delete-start');
+const deleteForm = byId('delete-form');
+const accountForms = [passwordForm, profileForm, deleteForm];
+
+// The signed-in user as the server last described it (verify_auth, login, signup, profile and password changes).
+let currentUser = null;
 
 class NetworkError extends Error {}
 
@@ -49,15 +74,19 @@ async function api(method, path, payload) {
 
 // ---- views and focus ----
 
+// In the page (a session row's button is gone once the list is reloaded) and not inside a hidden view.
 function isShown(el) {
-  return el.closest('[hidden]') === null;
+  return el.isConnected && el.closest('[hidden]') === null;
 }
 
 function showView(name) {
   for (const [key, el] of Object.entries(views)) el.hidden = key !== name;
   logoutError.textContent = '';
+  if (name !== 'loggedOut') authNotice.textContent = '';
+  if (name !== 'account') resetAccountView();
   if (name === 'loggedIn') welcomeHeading.focus();
   else if (name === 'loggedOut') byId('login-login').focus();
+  else if (name === 'account') accountHeading.focus();
 }
 
 function showUser(user) {
@@ -65,8 +94,23 @@ function showUser(user) {
     form.reset();
     clearErrors(form);
   }
-  welcomeHeading.textContent = `Welcome, ${user.user_name ?? ''}!`;
+  setUser(user);
   showView('loggedIn');
+}
+
+function setUser(user) {
+  currentUser = user;
+  welcomeHeading.textContent = `Welcome, ${user.user_name ?? ''}!`;
+  const fullName = [user.first_name, user.last_name].filter(Boolean).join(' ');
+  byId('account-name').textContent = fullName || (user.user_name ?? '');
+  byId('account-user_name').textContent = fullName && user.user_name ? `(${user.user_name})` : '';
+}
+
+// The login forms, with a message above them when there is something to say (the session ended, the account is gone).
+function showLoggedOut(notice = '') {
+  currentUser = null;
+  showView('loggedOut');
+  authNotice.textContent = notice;
 }
 
 // Disabling the focused button drops focus to <body>; put it back so keyboard users keep their place.
@@ -104,6 +148,14 @@ function formErrorElement(form) {
 function clearErrors(form) {
   for (const input of form.querySelectorAll('input')) clearFieldError(input);
   formErrorElement(form).textContent = '';
+  const status = byId(form.id.replace(/-form$/, '-status'));
+  if (status) status.textContent = '';
+}
+
+// The server's own words for a success, as the contract allows clients to show them.
+function successMessage(res, fallback) {
+  const message = res.body?.message;
+  return typeof message === 'string' && message.trim() ? message : fallback;
 }
 
 function retryAfter(headers, fallback) {
@@ -157,7 +209,7 @@ async function verifyAuth(form = loginForm) {
   } catch (err) {
     if (!(err instanceof NetworkError)) throw err;
     // Still loading: offer the forms; a login answers "already logged in" if a session exists.
-    if (!views.loading.hidden) showView('loggedOut');
+    if (!views.loading.hidden) showLoggedOut();
     return;
   }
 
@@ -166,25 +218,27 @@ async function verifyAuth(form = loginForm) {
     showUser(user);
     return;
   }
-  if (views.loggedOut.hidden) showView('loggedOut');
+  if (views.loggedOut.hidden) showLoggedOut();
   if (res.status !== 401) formErrorElement(form).textContent = errorMessage(res);
 }
 
-async function submitForm(form, path, payload) {
+function succeeded(res) {
+  return res.status >= 200 && res.status < 300 && res.body?.success === true;
+}
+
+// Sends a form's request with its button busy; errors go under the fields, success to `onSuccess(res)`.
+// For the account view's forms (`signedIn`), a 401 means the session has ended: the login forms are shown.
+async function submitForm(form, method, path, payload, onSuccess, { signedIn = false } = {}) {
   if (form.getAttribute('aria-busy') === 'true') return;
   const button = form.querySelector('button[type="submit"]');
   clearErrors(form);
   form.setAttribute('aria-busy', 'true');
   button.disabled = true;
   try {
-    const res = await api('POST', path, payload);
-    if (res.status >= 200 && res.status < 300 && res.body?.success) {
-      // Without data the server says we were already signed in; ask who as.
-      if (res.body.data) showUser(res.body.data);
-      else await verifyAuth(form);
-    } else {
-      showErrors(form, res);
-    }
+    const res = await api(method, path, payload);
+    if (succeeded(res)) await onSuccess(res);
+    else if (signedIn && res.status === 401) showLoggedOut(SESSION_ENDED);
+    else showErrors(form, res);
   } catch (err) {
     if (!(err instanceof NetworkError)) throw err;
   } finally {
@@ -194,23 +248,31 @@ async function submitForm(form, path, payload) {
   }
 }
 
+async function signedInAs(res, form) {
+  // Without data the server says we were already signed in; ask who as.
+  if (res.body.data) showUser(res.body.data);
+  else await verifyAuth(form);
+}
+
 loginForm.addEventListener('submit', (event) => {
   event.preventDefault();
+  authNotice.textContent = ''; // "Your account has been deleted" and the like have been read by now
   const field = (name) => loginForm.elements.namedItem(name);
-  submitForm(loginForm, '/api/auth/login', {
+  submitForm(loginForm, 'POST', '/api/auth/login', {
     login: field('login').value,
     password: field('password').value,
     remember_me: field('remember_me').checked,
-  });
+  }, (res) => signedInAs(res, loginForm));
 });
 
 signupForm.addEventListener('submit', (event) => {
   event.preventDefault();
+  authNotice.textContent = '';
   const payload = Object.fromEntries(SIGNUP_FIELDS.map((name) => [name, signupForm.elements.namedItem(name).value]));
-  submitForm(signupForm, '/api/auth/signup', payload);
+  submitForm(signupForm, 'POST', '/api/auth/signup', payload, (res) => signedInAs(res, signupForm));
 });
 
-for (const form of [loginForm, signupForm]) {
+for (const form of [loginForm, signupForm, ...accountForms]) {
   form.addEventListener('input', (event) => clearFieldError(event.target));
 }
 
@@ -221,7 +283,7 @@ logoutButton.addEventListener('click', async () => {
   try {
     const res = await api('POST', '/api/auth/logout');
     // 401: the session had already ended, so the user is logged out either way.
-    if (res.status === 200 || res.status === 401) showView('loggedOut');
+    if (res.status === 200 || res.status === 401) showLoggedOut();
     else logoutError.textContent = errorMessage(res);
   } catch (err) {
     if (!(err instanceof NetworkError)) throw err;
@@ -229,6 +291,253 @@ logoutButton.addEventListener('click', async () => {
     logoutButton.disabled = false;
     restoreFocus(logoutButton);
   }
+});
+
+// ---- the account view ----
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+function resetAccountView() {
+  for (const form of accountForms) {
+    form.reset();
+    clearErrors(form);
+    form.removeAttribute('aria-busy');
+  }
+  closeDeleteConfirm({ focus: false });
+  sessionsList.replaceChildren();
+  sessionsStatus.textContent = '';
+  sessionsError.textContent = '';
+  sessionsOthersButton.hidden = true;
+}
+
+function showAccount() {
+  showView('account');
+  const field = (name) => profileForm.elements.namedItem(name);
+  field('first_name').value = currentUser?.first_name ?? '';
+  field('last_name').value = currentUser?.last_name ?? '';
+  loadSessions();
+}
+
+// An account call answered 401: the session has ended (signed out elsewhere, expired, revoked).
+function sessionEnded() {
+  showLoggedOut(SESSION_ENDED);
+}
+
+accountButton.addEventListener('click', showAccount);
+byId('account-back').addEventListener('click', () => showView('loggedIn'));
+
+passwordForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const payload = Object.fromEntries(PASSWORD_FIELDS.map((name) => [name, passwordForm.elements.namedItem(name).value]));
+  submitForm(passwordForm, 'POST', '/api/auth/password/change', payload, async (res) => {
+    passwordForm.reset();
+    if (res.body.data) setUser(res.body.data);
+    byId('password-status').textContent = successMessage(res, 'Your password has been changed');
+    // Every other session has ended: show what is left.
+    await loadSessions();
+  }, { signedIn: true });
+});
+
+profileForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const field = (name) => profileForm.elements.namedItem(name);
+  const payload = { first_name: field('first_name').value, last_name: field('last_name').value };
+  submitForm(profileForm, 'PATCH', '/api/account', payload, (res) => {
+    const user = res.body.data;
+    if (user) {
+      setUser(user);
+      field('first_name').value = user.first_name ?? '';
+      field('last_name').value = user.last_name ?? '';
+    }
+    byId('profile-status').textContent = successMessage(res, 'Your profile has been updated');
+  }, { signedIn: true });
+});
+
+// ---- where you're signed in ----
+
+let sessionsBusy = false;
+let sessionsLoad = 0;
+
+async function loadSessions() {
+  const ticket = ++sessionsLoad;
+  sessionsLoading.hidden = false;
+  let res;
+  try {
+    res = await api('GET', '/api/account/sessions');
+  } catch (err) {
+    if (!(err instanceof NetworkError)) throw err;
+    return;
+  } finally {
+    if (ticket === sessionsLoad) sessionsLoading.hidden = true;
+  }
+  // A newer load has started, or the user has left the view.
+  if (ticket !== sessionsLoad || views.account.hidden) return;
+  if (res.status === 401) sessionEnded();
+  else if (!succeeded(res)) sessionsError.textContent = errorMessage(res);
+  else renderSessions([].concat(res.body.data?.sessions ?? []));
+}
+
+// "HeadlessChrome/126.0 … (X11; Linux x86_64)" → "Chrome on Linux"; null when the string says neither.
+function describeAgent(agent) {
+  if (!agent) return null;
+  const browsers = [[/Edg(e|A|iOS)?\//, 'Edge'], [/OPR\/|Opera/, 'Opera'], [/Firefox\/|FxiOS\//, 'Firefox'],
+    [/Chrome\/|CriOS\//, 'Chrome'], [/Safari\//, 'Safari']];
+  const systems = [[/Windows/, 'Windows'], [/iPhone|iPad|iPod/, 'iOS'], [/Android/, 'Android'], [/CrOS/, 'ChromeOS'],
+    [/Mac OS X|Macintosh/, 'macOS'], [/Linux/, 'Linux']];
+  const find = (list) => list.find(([pattern]) => pattern.test(agent))?.[1];
+  const browser = find(browsers);
+  const system = find(systems);
+  if (browser && system) return `${browser} on ${system}`;
+  return browser ?? system ?? null;
+}
+
+function timeElement(iso) {
+  const time = document.createElement('time');
+  const date = new Date(iso);
+  if (typeof iso !== 'string' || Number.isNaN(date.getTime())) {
+    time.textContent = typeof iso === 'string' ? iso : 'unknown';
+    return time;
+  }
+  time.dateTime = iso;
+  time.textContent = dateFormat.format(date);
+  return time;
+}
+
+function element(tag, className, text) {
+  const el = document.createElement(tag);
+  if (className) el.className = className;
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+function renderSessions(sessions) {
+  const rows = sessions.map((session) => {
+    const agent = typeof session.user_agent === 'string' ? session.user_agent : '';
+    const title = describeAgent(agent) ?? (agent || 'Unknown browser');
+    const row = element('li', 'session');
+    row.dataset.sessionId = String(session.id);
+    if (session.current) row.classList.add('session-current');
+
+    const head = element('p', 'session-title');
+    head.append(element('strong', '', title));
+    if (session.current) head.append(' ', element('span', 'badge', 'This device'));
+    row.append(head);
+    if (agent && agent !== title) row.append(element('p', 'session-agent', agent));
+
+    const facts = element('dl', 'session-facts');
+    const fact = (term, value) => {
+      const pair = element('div');
+      const dd = element('dd');
+      dd.append(value);
+      pair.append(element('dt', '', term), dd);
+      facts.append(pair);
+    };
+    fact('IP address', session.ip || 'unknown');
+    fact('Signed in', timeElement(session.created_at));
+    fact('Last seen', timeElement(session.last_seen_at));
+    fact('Expires', timeElement(session.expires_at));
+    fact('Remember me', session.remember_me ? 'Yes' : 'No');
+    row.append(facts);
+
+    const button = element('button', 'button button-secondary button-inline', 'Sign out');
+    button.type = 'button';
+    const which = session.current ? 'this device' : `${title}, signed in ${row.querySelector('time')?.textContent ?? ''}`;
+    button.append(element('span', 'visually-hidden', ` ${which}`));
+    button.addEventListener('click', () => signOutSession(session, button));
+    row.append(button);
+    return row;
+  });
+
+  if (!rows.some((row) => !row.classList.contains('session-current'))) {
+    rows.push(element('li', 'session-none', 'You are not signed in anywhere else.'));
+  }
+  sessionsList.replaceChildren(...rows);
+  sessionsOthersButton.hidden = !sessions.some((session) => !session.current);
+}
+
+// One sessions action at a time, its button busy; afterwards the list is loaded again and focus goes to its heading
+// (the button that was pressed may be gone).
+async function sessionsAction(button, method, path, onSuccess) {
+  if (sessionsBusy) return;
+  sessionsBusy = true;
+  sessionsStatus.textContent = '';
+  sessionsError.textContent = '';
+  const section = byId('sessions');
+  section.setAttribute('aria-busy', 'true');
+  button.disabled = true;
+  try {
+    const res = await api(method, path);
+    if (res.status === 401) {
+      sessionEnded();
+      return;
+    }
+    if (succeeded(res)) {
+      if (onSuccess(res) === false) return;
+    } else if (res.status === 404) {
+      sessionsError.textContent = 'That session had already ended';
+    } else {
+      sessionsError.textContent = errorMessage(res);
+      return;
+    }
+    await loadSessions();
+    if (isShown(sessionsHeading) && !isShown(button)) sessionsHeading.focus();
+  } catch (err) {
+    if (!(err instanceof NetworkError)) throw err;
+  } finally {
+    sessionsBusy = false;
+    section.removeAttribute('aria-busy');
+    button.disabled = false;
+    restoreFocus(button);
+  }
+}
+
+function signOutSession(session, button) {
+  return sessionsAction(button, 'DELETE', `/api/account/sessions/${encodeURIComponent(session.id)}`, (res) => {
+    // This device's own session: the same as logging out.
+    if (session.current) {
+      showLoggedOut();
+      return false;
+    }
+    sessionsStatus.textContent = successMessage(res, 'The session has been signed out');
+    return true;
+  });
+}
+
+sessionsOthersButton.addEventListener('click', () =>
+  sessionsAction(sessionsOthersButton, 'DELETE', '/api/account/sessions', (res) => {
+    sessionsStatus.textContent = successMessage(res, 'You have been signed out everywhere else');
+    return true;
+  }));
+
+// ---- delete the account ----
+
+function openDeleteConfirm() {
+  deleteForm.hidden = false;
+  deleteStartButton.hidden = true;
+  deleteStartButton.setAttribute('aria-expanded', 'true');
+  deleteForm.elements.namedItem('password').focus();
+}
+
+function closeDeleteConfirm({ focus = true } = {}) {
+  deleteForm.reset();
+  clearErrors(deleteForm);
+  deleteForm.hidden = true;
+  deleteStartButton.hidden = false;
+  deleteStartButton.setAttribute('aria-expanded', 'false');
+  if (focus) deleteStartButton.focus();
+}
+
+deleteStartButton.addEventListener('click', openDeleteConfirm);
+byId('delete-cancel').addEventListener('click', () => closeDeleteConfirm());
+deleteForm.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape') closeDeleteConfirm();
+});
+
+deleteForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const payload = { password: deleteForm.elements.namedItem('password').value };
+  submitForm(deleteForm, 'DELETE', '/api/account', payload,
+    (res) => showLoggedOut(successMessage(res, 'Your account has been deleted')), { signedIn: true });
 });
 
 verifyAuth();
