@@ -87,9 +87,10 @@ public class EndSessionHandlerTests
     }
 
     [Test]
-    public void NoSuchSession_is_a_NotFound_error()
+    public void NoSuchSession_is_a_NotFound_error_that_says_something()
     {
         Assert.That(EndSessionHandler.NoSuchSession.Kind, Is.EqualTo(ErrorKind.NotFound));
+        Assert.That(EndSessionHandler.NoSuchSession.Message, Is.Not.Empty); // the wording is not part of the contract
     }
 
     [Test]
