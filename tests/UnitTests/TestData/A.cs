@@ -6,11 +6,17 @@ using Microsoft.Extensions.Options;
 using DoubleDibz.Application.Auth.Signup;
 using DoubleDibz.Application.Common.Sessions;
 using DoubleDibz.Application.Common.Users;
+using DoubleDibz.Application.Account;
+using DoubleDibz.Application.Account.ChangePassword;
+using DoubleDibz.Application.Account.DeleteAccount;
+using DoubleDibz.Application.Account.UpdateProfile;
+using DoubleDibz.Application.Common.Passwords;
+using Moq;
 using Mapster;
 using MapsterMapper;
 using DoubleDibz.Domain.Users;
 using Hash = DoubleDibz.Domain.Users.PasswordHash;
-using Account = DoubleDibz.Domain.Users.User;
+using DomainUser = DoubleDibz.Domain.Users.User;
 
 namespace DoubleDibz.UnitTests.TestData;
 
@@ -22,16 +28,16 @@ public static class A
     public static PasswordHash PasswordHash(Argon2Parameters? parameters = null) =>
         Hash.Create(parameters ?? CurrentParameters, new byte[16], Enumerable.Repeat((byte)7, 32).ToArray());
 
-    public static Account User(string userName = "spchuang", string email = "test@gmail.com", int id = 1)
+    public static DomainUser User(string userName = "spchuang", string email = "test@gmail.com", int id = 1)
     {
-        var user = Account.Register(
+        var user = DomainUser.Register(
             UserName.Create(userName).Value,
             PersonName.Create("Sam").Value,
             PersonName.Create("Chuang").Value,
             EmailAddress.Create(email).Value,
             PasswordHash(),
             new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero));
-        typeof(Account).GetProperty(nameof(Account.Id))!.SetValue(user, id); // as the store would
+        typeof(DomainUser).GetProperty(nameof(DomainUser.Id))!.SetValue(user, id); // as the store would
         return user;
     }
 
@@ -50,6 +56,33 @@ public static class A
         new(store, Options.Create(new LoginBackoffOptions()), clock ?? TimeProvider.System);
 
     public static IssuedSession IssuedSession() => new("token-value", CookieExpiresAt: null);
+
+    /// <summary>The default policy (8–128 characters) with no common passwords, or with the ones given.</summary>
+    public static PasswordPolicy PasswordPolicy(params string[] commonPasswords)
+    {
+        var common = new Mock<ICommonPasswords>();
+        common.Setup(c => c.Contains(It.IsIn(commonPasswords))).Returns(true);
+        return new(Options.Create(new PasswordPolicyOptions()), common.Object);
+    }
+
+    public static PasswordCheck PasswordCheck(IPasswordHasher hasher, ILoginAttemptStore attempts, IAuditLog audit, TimeProvider? clock = null) =>
+        new(hasher, LoginThrottle(attempts, clock), audit);
+
+    public static ChangePasswordCommand ChangePassword(CurrentSession? requester = null) =>
+        new("correct horse battery", "a new horse battery", "a new horse battery", requester ?? Session());
+
+    public static DeleteAccountCommand DeleteAccount(CurrentSession? requester = null) => new("correct horse battery", requester ?? Session());
+
+    public static UpdateProfileCommand UpdateProfile(CurrentSession? requester = null) => new("Samuel", "Chang", requester ?? Session());
+
+    public static SessionSummary SessionSummary(Guid? id = null) => new(
+        id ?? Guid.CreateVersion7(),
+        new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero),
+        new DateTimeOffset(2026, 11, 30, 13, 0, 0, TimeSpan.Zero),
+        new DateTimeOffset(2026, 12, 30, 12, 0, 0, TimeSpan.Zero),
+        Persistent: false,
+        UserAgent: "Mozilla/5.0",
+        ClientAddress: "203.0.113.7");
 }
 
 /// <summary>Meters without a host, for constructing collaborators that count.</summary>
