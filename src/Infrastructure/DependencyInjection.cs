@@ -30,6 +30,7 @@ public static class DependencyInjection
         services.AddScoped<IDatabaseSchema, DatabaseSchema>();
         services.AddSingleton<ITransientFailures, TransientDatabaseFailures>();
         services.AddScoped<ISessionStore, SessionStore>();
+        services.AddScoped<SessionUsers>();
         services.AddScoped<ILoginAttemptStore, LoginAttemptStore>();
         services.AddSingleton<IKeyedHasher, HmacKeyedHasher>();
         services.AddScoped<ExpiredRowCleanup>();

@@ -1,20 +1,23 @@
 using DoubleDibz.Application.Common.Ports;
 using DoubleDibz.Domain.Users;
 using DoubleDibz.Infrastructure.Persistence.Configurations;
+using DoubleDibz.Infrastructure.Sessions;
 using Microsoft.EntityFrameworkCore;
 
 namespace DoubleDibz.Infrastructure.Persistence;
 
-public sealed class UserRepository(AppDbContext db) : IUserRepository
+public sealed class UserRepository(AppDbContext db, SessionUsers sessionUsers) : IUserRepository
 {
-    // verify_auth's second query, on every authenticated request: compiled once, and read-only (nothing to track).
+    // Compiled once, and read-only (nothing to track).
     private static readonly Func<AppDbContext, int, Task<User?>> ReadById =
         EF.CompileAsyncQuery((AppDbContext context, int id) => context.Users.AsNoTracking().FirstOrDefault(u => u.Id == id));
 
     public Task<User?> FindByIdAsync(int id, CancellationToken cancellationToken) =>
         db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
 
-    public Task<User?> ReadByIdAsync(int id, CancellationToken cancellationToken) => ReadById(db, id);
+    /// <summary>The signed-in user came with the request's session (one query for both); any other user is read now.</summary>
+    public Task<User?> ReadByIdAsync(int id, CancellationToken cancellationToken) =>
+        sessionUsers.Find(id) is { } loaded ? Task.FromResult<User?>(loaded) : ReadById(db, id);
 
     public Task<User?> FindByLoginAsync(string login, CancellationToken cancellationToken)
     {

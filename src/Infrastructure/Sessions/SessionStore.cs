@@ -14,14 +14,24 @@ namespace DoubleDibz.Infrastructure.Sessions;
 /// Expiry slides with use up to an absolute lifetime; "last seen" is written at most once per
 /// <see cref="SessionOptions.TouchInterval"/>, and a remember-me token is rotated when its cookie is renewed.
 /// </summary>
-public sealed class SessionStore(AppDbContext db, UnitOfWork unitOfWork, IRequestOrigin origin, TimeProvider clock, IOptions<SessionOptions> options)
-    : ISessionStore
+public sealed class SessionStore(
+    AppDbContext db,
+    UnitOfWork unitOfWork,
+    SessionUsers sessionUsers,
+    IRequestOrigin origin,
+    TimeProvider clock,
+    IOptions<SessionOptions> options) : ISessionStore
 {
     private const int TokenBytes = 32;
 
-    private static readonly Func<AppDbContext, byte[], Task<SessionRecord?>> FindByTokenHash =
+    // Every authenticated request's query: the session and its user in one round trip, compiled once, untracked.
+    // The user is kept for the request (SessionUsers), so verify_auth needs no second query.
+    private static readonly Func<AppDbContext, byte[], Task<SessionWithUser?>> FindByTokenHash =
         EF.CompileAsyncQuery((AppDbContext context, byte[] hash) =>
-            context.Sessions.AsNoTracking().FirstOrDefault(s => s.TokenHash == hash || s.PreviousTokenHash == hash));
+            context.Sessions.AsNoTracking()
+                .Where(s => s.TokenHash == hash || s.PreviousTokenHash == hash)
+                .Join(context.Users.AsNoTracking(), s => s.UserId, u => u.Id, (s, u) => new SessionWithUser { Session = s, User = u })
+                .FirstOrDefault());
 
     private readonly SessionOptions _options = options.Value;
 
@@ -59,12 +69,14 @@ public sealed class SessionStore(AppDbContext db, UnitOfWork unitOfWork, IReques
         }
 
         var hash = SHA256.HashData(raw);
-        var session = await FindByTokenHash(db, hash);
+        var found = await FindByTokenHash(db, hash);
         var now = clock.GetUtcNow();
-        if (session is null || !IsLive(session, now))
+        if (found is not { Session: var session } || !IsLive(session, now))
         {
             return null;
         }
+
+        sessionUsers.Remember(found.User);
 
         var current = new CurrentSession(session.Id, session.UserId, session.Persistent);
         if (!session.TokenHash.AsSpan().SequenceEqual(hash))
