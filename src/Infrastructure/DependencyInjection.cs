@@ -35,6 +35,10 @@ public static class DependencyInjection
         services.AddSingleton<IKeyedHasher, HmacKeyedHasher>();
         services.AddScoped<ExpiredRowCleanup>();
         services.AddHostedService<ExpiredRowSweeper>();
+        services.AddOptions<MaintenanceOptions>()
+            .Bind(configuration.GetSection(MaintenanceOptions.SectionName))
+            .Validate(o => o.SweepInterval > TimeSpan.Zero, "Maintenance:SweepInterval must be positive, e.g. 00:10:00.")
+            .ValidateOnStart();
         services.AddHostedService<ActiveSessionGauge>();
 
         services.AddOptions<Argon2Options>()

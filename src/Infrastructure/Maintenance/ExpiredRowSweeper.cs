@@ -1,20 +1,23 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace DoubleDibz.Infrastructure.Maintenance;
 
 /// <summary>
-/// Runs <see cref="ExpiredRowCleanup"/> every <see cref="Interval"/>, so expired sessions and stale login counts do
+/// Runs <see cref="ExpiredRowCleanup"/> every <see cref="MaintenanceOptions.SweepInterval"/> (default
+/// <see cref="DefaultInterval"/>), so expired sessions and stale login counts do
 /// not pile up. Instances sharing a database may all sweep; deleting the same rows twice is harmless.
 /// </summary>
-public sealed partial class ExpiredRowSweeper(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ExpiredRowSweeper> logger) : BackgroundService
+public sealed partial class ExpiredRowSweeper(
+    IServiceScopeFactory scopes, TimeProvider clock, IOptions<MaintenanceOptions> options, ILogger<ExpiredRowSweeper> logger) : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan DefaultInterval = TimeSpan.FromMinutes(10);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, clock);
+        using var timer = new PeriodicTimer(options.Value.SweepInterval, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
