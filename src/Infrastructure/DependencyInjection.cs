@@ -37,7 +37,7 @@ public static class DependencyInjection
         services.AddHostedService<ExpiredRowSweeper>();
         services.AddOptions<MaintenanceOptions>()
             .Bind(configuration.GetSection(MaintenanceOptions.SectionName))
-            .Validate(o => o.SweepInterval > TimeSpan.Zero, "Maintenance:SweepInterval must be positive, e.g. 00:10:00.")
+            .Validate(o => o.SweepInterval > TimeSpan.Zero && o.BatchPause >= TimeSpan.Zero, "Maintenance:SweepInterval must be positive (e.g. 00:10:00) and Maintenance:BatchPause not negative.")
             .ValidateOnStart();
         services.AddHostedService<ActiveSessionGauge>();
 
