@@ -12,7 +12,8 @@
 #   growth - verify_auth and login with 1k, 100k and 1M users and sessions in the database (bulk-seeded)
 # Raw wrk output goes to bench/out/results/; a markdown table of the figures to stdout and bench/out/results/summary.md.
 # Environment: DURATION (seconds per basic/growth run, default 10), FLOOD_DURATION (default 20), GROWTH_SIZES
-# (default "1000 100000 1000000"), PORT (default 5080).
+# (default "1000 100000 1000000"), PORT (default 5080); any service setting, e.g. PasswordHashing__Engine=Libsodium
+# (the hasher timing of "basic" uses that engine too).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -109,7 +110,7 @@ basic() {
   say "| login (right password) | 8 | $log_rps | $log_p50 | $log_p99 | $log_bad |"
   say ""
   say "- verify_auth / floor: $(awk -v a="$ver_rps" -v b="$floor_rps" 'BEGIN { printf "%.2f", a / b }') (target >= 0.25)"
-  say "- hasher single-thread time: ${hash_ms} ms -> ceiling cores / hash time = $ceiling logins/s"
+  say "- hasher single-thread time (${PasswordHashing__Engine:-Konscious} engine): ${hash_ms} ms -> ceiling cores / hash time = $ceiling logins/s"
   say "- login / ceiling: $(awk -v a="$log_rps" -v b="$ceiling" 'BEGIN { printf "%.2f", a / b }') (target >= 0.9, with 0 non-2xx; statuses:$log_statuses)"
   say ""
 }

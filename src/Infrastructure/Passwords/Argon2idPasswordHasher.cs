@@ -15,7 +15,7 @@ namespace DoubleDibz.Infrastructure.Passwords;
 /// Argon2id password hashes with a 16-byte random salt and a 32-byte output, stored as PHC strings
 /// (<see cref="Argon2PhcString"/>). It composes three parts:
 /// <list type="bullet">
-/// <item>an <see cref="IArgon2Engine"/> that derives the bytes;</item>
+/// <item>an <see cref="IArgon2Engine"/> that derives the bytes (Konscious or libsodium: the same bytes either way);</item>
 /// <item><see cref="WorkLanes"/>: at most <see cref="Argon2Options.MaxConcurrentHashes"/> derivations run at once,
 /// each on a dedicated thread, which bounds the memory a burst can take (each holds the full Argon2 memory cost);
 /// at most <see cref="Argon2Options.MaxQueuedHashes"/> more wait, and any beyond that get

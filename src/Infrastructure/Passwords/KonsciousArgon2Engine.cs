@@ -3,7 +3,7 @@ using Konscious.Security.Cryptography;
 namespace DoubleDibz.Infrastructure.Passwords;
 
 /// <summary>
-/// Argon2id by Konscious (managed code). It computes
+/// Argon2id by Konscious (managed code; <c>PasswordHashing:Engine</c> = <c>Konscious</c>, the default). It computes
 /// on the thread pool whatever API is used (<c>Task.Run</c> inside) and allocates each derivation's memory matrix
 /// afresh as one array on the large object heap.
 /// </summary>

@@ -9,7 +9,7 @@ namespace DoubleDibz.UnitTests.Infrastructure;
 
 /// <summary>
 /// The hasher as composed: engine, lanes and tuning behind <see cref="IPasswordHasher"/>. The lanes' own rules are in
-/// <see cref="WorkLanesTests"/>.
+/// <see cref="WorkLanesTests"/>, the engines' bytes in <see cref="Argon2EngineTests"/>.
 /// </summary>
 public class Argon2idPasswordHasherTests
 {
@@ -192,6 +192,19 @@ public class Argon2idPasswordHasherTests
         Assert.That(hasher.IsStalled(TimeSpan.FromSeconds(30)), Is.True);
         engine.Open();
         Assert.That(async () => await hashing, Throws.Nothing);
+    }
+
+    [TestCase(Argon2Engines.Konscious, Argon2Engines.Libsodium)]
+    [TestCase(Argon2Engines.Libsodium, Argon2Engines.Konscious)]
+    public async Task A_hash_made_with_one_engine_verifies_with_the_other(string maker, string checker)
+    {
+        using var making = new Argon2idPasswordHasher(Options.Create(new Argon2Options()), Argon2Engines.Create(maker));
+        using var checking = new Argon2idPasswordHasher(Options.Create(new Argon2Options()), Argon2Engines.Create(checker));
+
+        var hash = await making.HashAsync("ﬁne pässwörd ☃", CancellationToken.None);
+
+        Assert.That(await checking.VerifyAsync("fine pässwörd ☃", hash, CancellationToken.None), Is.EqualTo(PasswordVerification.Succeeded));
+        Assert.That(await checking.VerifyAsync("fine passwörd ☃", hash, CancellationToken.None), Is.EqualTo(PasswordVerification.Failed));
     }
 
     private sealed class FailingEngine : IArgon2Engine
