@@ -28,7 +28,8 @@ if (args.Length > 0 && args[0] == "--hash-time")
 }
 
 // --hash-throughput [seconds] [callers]: hashes per second through the product hasher with its default lanes, from
-//   many concurrent callers (default 5 s, 8 callers): what login can reach with nothing else in the process.
+//   many concurrent callers (default 5 s, 8 callers): what login can reach with nothing else in the process; and the
+//   process's peak resident memory (VmHWM, Linux only), to see what the hashing memory costs.
 if (args.Length > 0 && args[0] == "--hash-throughput")
 {
     var seconds = args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
@@ -36,6 +37,8 @@ if (args.Length > 0 && args[0] == "--hash-throughput")
     using var hasher = new Argon2idPasswordHasher(Options.Create(new Argon2Options()), ConfiguredEngine());
     await hasher.HashAsync("warm up", CancellationToken.None);
     var done = 0;
+    var gen2Before = GC.CollectionCount(2);
+    var pausedBefore = GC.GetTotalPauseDuration();
     var until = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
     var started = Stopwatch.GetTimestamp();
     await Task.WhenAll(Enumerable.Range(0, callers).Select(async _ =>
@@ -47,7 +50,7 @@ if (args.Length > 0 && args[0] == "--hash-throughput")
         }
     }));
     var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
-    Console.WriteLine(System.FormattableString.Invariant($"hashes_per_s={done / elapsed:0.0} lanes={new Argon2Options().MaxConcurrentHashes} callers={callers} engine={EngineName()}"));
+    Console.WriteLine(System.FormattableString.Invariant($"hashes_per_s={done / elapsed:0.0} lanes={new Argon2Options().MaxConcurrentHashes} callers={callers} engine={EngineName()} peak_rss_mib={PeakRssMiB()} gen2={GC.CollectionCount(2) - gen2Before} gc_pause_ms={(GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds:0}"));
     return 0;
 }
 
@@ -65,3 +68,10 @@ static string EngineName() => Argon2Engines.Recognize(Environment.GetEnvironment
     ?? throw Argon2Engines.UnknownEngine(Environment.GetEnvironmentVariable("PasswordHashing__Engine"));
 
 static IArgon2Engine ConfiguredEngine() => Argon2Engines.Create(EngineName());
+
+static string PeakRssMiB() =>
+    File.Exists("/proc/self/status")
+        ? File.ReadLines("/proc/self/status").Where(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))
+            .Select(l => (long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024).ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .FirstOrDefault() ?? "?"
+        : "?";
