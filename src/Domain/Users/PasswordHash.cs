@@ -34,8 +34,7 @@ public sealed class PasswordHash
             return Error.Invalid("Not an encoded password hash");
         }
 
-        var end = encoded.IndexOf('$', 1);
-        var algorithm = end < 0 ? encoded[1..] : encoded[1..end];
+        var algorithm = encoded.Split('$', 3)[1]; // "$argon2id$..." -> ["", "argon2id", "..."]
         if (algorithm.Length is 0 or > MaxAlgorithmLength || !algorithm.All(IsAlgorithmCharacter))
         {
             return Error.Invalid("Not an encoded password hash");

@@ -108,14 +108,18 @@ public class Argon2idPasswordHasherTests
     [Test]
     public async Task Hashing_beyond_the_running_and_queued_bound_is_refused_at_once_with_a_retry_hint()
     {
-        using var hasher = new Argon2idPasswordHasher(Options.Create(new Argon2Options { MaxConcurrentHashes = 1, MaxQueuedHashes = 1 }));
+        // Held at the engine's door, so the first hash cannot finish early on a busy machine and free its slot.
+        var engine = new GatedEngine();
+        using var hasher = new Argon2idPasswordHasher(Options.Create(new Argon2Options { MaxConcurrentHashes = 1, MaxQueuedHashes = 1 }), engine);
         var running = hasher.HashAsync("first password", CancellationToken.None);  // takes the only slot
+        engine.Entered.Wait();
         var queued = hasher.HashAsync("second password", CancellationToken.None);  // waits for it
 
         var refused = await Assert.ThrowsAsync<ServiceBusyException>(() => hasher.HashAsync("third password", CancellationToken.None));
 
         Assert.That(refused!.RetryAfter, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(1)));
         Assert.That(refused.Message, Is.EqualTo("The password hasher's queue is full."));
+        engine.Open();
         await Task.WhenAll(running, queued);
     }
 
