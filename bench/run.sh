@@ -198,7 +198,7 @@ basic() {
   say ""
   say "- verify_auth / floor: $floor_ratio (target >= 0.35)"
   say "- verify_auth / Identity's /manage/info: $identity_ratio (target >= 2)"
-  say "- hasher single-thread time: ${HASH_MS} ms -> ceiling cores / hash time = $CEILING logins/s"
+  say "- hasher single-thread time (${ENGINE:-Konscious} engine): ${HASH_MS} ms -> ceiling cores / hash time = $CEILING logins/s"
   say "- login / ceiling: $login_ratio (target >= 0.9, with 0 non-2xx; statuses:$log_statuses)"
   say ""
   target "verify_auth >= 0.35 x /healthz of the same process" "$ver_rps / $floor_rps req/s = $floor_ratio" "$floor_ratio >= 0.35"

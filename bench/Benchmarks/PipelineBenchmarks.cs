@@ -69,7 +69,7 @@ public class PipelineBenchmarks
         private readonly User _user = User.Register(
             UserName.Create("spchuang").Value, PersonName.Create("Sam").Value, PersonName.Create("Chuang").Value,
             EmailAddress.Create("test@gmail.com").Value,
-            PasswordHash.Create(new Argon2Parameters(19456, 2, 1), new byte[16], new byte[32]),
+            PasswordHash.FromEncoded("$argon2id$v=19$m=19456,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").Value,
             DateTimeOffset.UnixEpoch);
 
         public Task<User?> FindByIdAsync(int id, CancellationToken cancellationToken) => Task.FromResult<User?>(_user);

@@ -41,14 +41,20 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddHostedService<ActiveSessionGauge>();
 
+        // Like Database:Provider, an unknown engine stops start-up at once, naming the setting.
+        var engine = configuration[$"{Argon2Options.SectionName}:{nameof(Argon2Options.Engine)}"];
+        var engineName = Argon2Engines.Recognize(engine) ?? throw Argon2Engines.UnknownEngine(engine);
         services.AddOptions<Argon2Options>()
             .Bind(configuration.GetSection(Argon2Options.SectionName))
             .Validate(
                 o => o.Parallelism >= 1 && o.Iterations >= 1 && o.MemoryKiB >= 8 * o.Parallelism
                      && o.MaxConcurrentHashes >= 1 && o.MaxQueuedHashes >= 0 && o.StallTimeout > TimeSpan.Zero,
                 "PasswordHashing needs Parallelism >= 1, Iterations >= 1, MemoryKiB >= 8 x Parallelism, MaxConcurrentHashes >= 1, MaxQueuedHashes >= 0 and a positive StallTimeout.")
+            .Validate(
+                o => engineName != Argon2Engines.Libsodium || LibsodiumArgon2Engine.Supports(new Argon2Parameters(o.MemoryKiB, o.Iterations, o.Parallelism), 16, 32),
+                "PasswordHashing:Engine 'Libsodium' computes only Parallelism 1 and MemoryKiB up to 2097151; set PasswordHashing:Parallelism to 1 or use the Konscious engine.")
             .ValidateOnStart();
-        services.AddSingleton<IArgon2Engine, KonsciousArgon2Engine>();
+        services.AddSingleton(_ => Argon2Engines.Create(engineName));
         services.AddSingleton<Argon2idPasswordHasher>();
         services.AddSingleton<IPasswordHasher>(sp => sp.GetRequiredService<Argon2idPasswordHasher>());
         services.AddSingleton<ICommonPasswords, CommonPasswordList>();

@@ -1,106 +1,53 @@
-using System.Globalization;
 using DoubleDibz.Domain.Common;
 
 namespace DoubleDibz.Domain.Users;
 
 /// <summary>
-/// An Argon2id password hash in the PHC string format
-/// (<c>$argon2id$v=19$m=19456,t=2,p=1$&lt;salt&gt;$&lt;hash&gt;</c>, unpadded base64), which other Argon2 libraries
-/// can verify. It can only be built from a well-formed encoding, so a plaintext can never end up stored as a hash.
+/// A stored password hash, as the hasher encoded it: an opaque string in the PHC string format
+/// (<c>$&lt;algorithm&gt;$...</c>, e.g. <c>$argon2id$v=19$m=19456,t=2,p=1$&lt;salt&gt;$&lt;hash&gt;</c>). The domain does not
+/// read what is inside (that is the hasher's business, in Infrastructure); it only keeps the value well-formed: at
+/// most <see cref="MaxLength"/> printable ASCII characters with no spaces, starting with <c>$</c> and an algorithm
+/// identifier, so that a plaintext can never be stored as a hash by mistake.
 /// </summary>
 public sealed class PasswordHash
 {
-    private const string Prefix = "$argon2id$v=19$";
+    /// <summary>The longest encoding accepted (the database column's size).</summary>
+    public const int MaxLength = 256;
 
-    private PasswordHash(string encoded, Argon2Parameters parameters, byte[] salt, byte[] hash)
+    private const int MaxAlgorithmLength = 32;
+
+    private PasswordHash(string encoded, string algorithm)
     {
         Encoded = encoded;
-        Parameters = parameters;
-        Salt = salt;
-        Hash = hash;
+        Algorithm = algorithm;
     }
 
     public string Encoded { get; }
 
-    public Argon2Parameters Parameters { get; }
-
-    public ReadOnlyMemory<byte> Salt { get; }
-
-    public ReadOnlyMemory<byte> Hash { get; }
-
-    public static PasswordHash Create(Argon2Parameters parameters, ReadOnlySpan<byte> salt, ReadOnlySpan<byte> hash)
-    {
-        var encoded = string.Create(
-            CultureInfo.InvariantCulture,
-            $"{Prefix}m={parameters.MemoryKiB},t={parameters.Iterations},p={parameters.Parallelism}${ToBase64(salt)}${ToBase64(hash)}");
-        return new PasswordHash(encoded, parameters, salt.ToArray(), hash.ToArray());
-    }
+    /// <summary>The PHC algorithm identifier, e.g. <c>argon2id</c>.</summary>
+    public string Algorithm { get; }
 
     public static Result<PasswordHash> FromEncoded(string? encoded)
     {
-        var invalid = Error.Invalid("Not an Argon2id PHC string");
-        if (encoded is null || !encoded.StartsWith(Prefix, StringComparison.Ordinal))
+        if (string.IsNullOrEmpty(encoded) || encoded.Length > MaxLength || encoded[0] != '$' || !encoded.All(IsPrintableAscii))
         {
-            return invalid;
+            return Error.Invalid("Not an encoded password hash");
         }
 
-        var parts = encoded[Prefix.Length..].Split('$');
-        if (parts.Length != 3 || !TryParseParameters(parts[0], out var parameters))
+        var algorithm = encoded.Split('$', 3)[1]; // "$argon2id$..." -> ["", "argon2id", "..."]
+        if (algorithm.Length is 0 or > MaxAlgorithmLength || !algorithm.All(IsAlgorithmCharacter))
         {
-            return invalid;
+            return Error.Invalid("Not an encoded password hash");
         }
 
-        var salt = FromBase64(parts[1]);
-        var hash = FromBase64(parts[2]);
-        if (salt is null || hash is null || salt.Length < 8 || hash.Length < 16)
-        {
-            return invalid;
-        }
-
-        return new PasswordHash(encoded, parameters, salt, hash);
+        return new PasswordHash(encoded, algorithm);
     }
 
     // Never let the hash reach a log line through string interpolation.
-    public override string ToString() => "PasswordHash(argon2id, redacted)";
+    public override string ToString() => $"PasswordHash({Algorithm}, redacted)";
 
-    private static bool TryParseParameters(string text, out Argon2Parameters parameters)
-    {
-        parameters = default;
-        var values = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var pair in text.Split(','))
-        {
-            var kv = pair.Split('=');
-            if (kv.Length != 2 || !int.TryParse(kv[1], NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number <= 0)
-            {
-                return false;
-            }
+    private static bool IsPrintableAscii(char c) => c is > ' ' and < '\u007f';
 
-            values[kv[0]] = number;
-        }
-
-        if (values.Count != 3 || !values.TryGetValue("m", out var m) || !values.TryGetValue("t", out var t) || !values.TryGetValue("p", out var p))
-        {
-            return false;
-        }
-
-        parameters = new Argon2Parameters(m, t, p);
-        return true;
-    }
-
-    private static string ToBase64(ReadOnlySpan<byte> bytes) => Convert.ToBase64String(bytes).TrimEnd('=');
-
-    private static byte[]? FromBase64(string text)
-    {
-        if (text.Length == 0 || text.Contains('=', StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var padded = text.PadRight(text.Length + ((4 - (text.Length % 4)) % 4), '=');
-        var buffer = new byte[padded.Length];
-        return Convert.TryFromBase64String(padded, buffer, out var written) ? buffer[..written] : null;
-    }
+    // The PHC string format's identifier: lower-case letters, digits and '-'.
+    private static bool IsAlgorithmCharacter(char c) => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-';
 }
-
-/// <summary>Argon2id cost parameters: memory in KiB, iterations (passes) and lanes.</summary>
-public readonly record struct Argon2Parameters(int MemoryKiB, int Iterations, int Parallelism);

@@ -5,6 +5,12 @@ public sealed class Argon2Options
 {
     public const string SectionName = "PasswordHashing";
 
+    /// <summary>
+    /// Which Argon2id implementation derives the hashes: <see cref="Argon2Engines.Konscious"/> (managed, the default)
+    /// or <see cref="Argon2Engines.Libsodium"/> (native). Both give the same bytes, so it can be switched at any time.
+    /// </summary>
+    public string Engine { get; set; } = Argon2Engines.Konscious;
+
     public int MemoryKiB { get; set; } = 19456;
 
     public int Iterations { get; set; } = 2;

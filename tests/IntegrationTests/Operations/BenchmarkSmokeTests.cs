@@ -20,8 +20,9 @@ public class BenchmarkSmokeTests
 
             Assert.That(run.ExitCode, Is.Zero, run.ToString());
             Assert.That(run.Output, Does.Contain("hasher: HashAsync").And.Contain("hasher: VerifyAsync").And.Contain("Konscious: GetBytesAsync")
-                .And.Contain("through the mediator"));
-            Assert.That(run.Output, Does.Contain("executed benchmarks: 6"));
+                .And.Contain("through the mediator")
+                .And.Contain("hasher+libsodium: HashAsync").And.Contain("libsodium: DeriveKey"));
+            Assert.That(run.Output, Does.Contain("executed benchmarks: 9"));
         }
         finally
         {

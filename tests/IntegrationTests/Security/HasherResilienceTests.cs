@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using DoubleDibz.Domain.Users;
 using DoubleDibz.Infrastructure.Passwords;
 using DoubleDibz.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -103,6 +102,8 @@ public class HasherResilienceTests : FreshDatabaseTest
     {
         private readonly KonsciousArgon2Engine _real = new();
 
+        public Argon2EngineFootprint Footprint => _real.Footprint;
+
         public byte[] Derive(byte[] secret, byte[] salt, Argon2Parameters parameters, int length) =>
             Encoding.UTF8.GetString(secret).Contains("poison", StringComparison.Ordinal)
                 ? throw new InvalidOperationException("a bug in the engine")
@@ -116,6 +117,8 @@ public class HasherResilienceTests : FreshDatabaseTest
         private readonly KonsciousArgon2Engine _real = new();
 
         public ManualResetEventSlim Entered { get; } = new();
+
+        public Argon2EngineFootprint Footprint => _real.Footprint;
 
         public void Open() => _gate.Set();
 

@@ -34,7 +34,7 @@ public class LayerDependencyTests
     public void Application_does_not_depend_on_Infrastructure_WebApi_or_persistence_and_web_frameworks()
     {
         AssertNoDependency(Application,
-            "DoubleDibz.Infrastructure", "DoubleDibz.WebApi", "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "Konscious");
+            "DoubleDibz.Infrastructure", "DoubleDibz.WebApi", "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "Konscious", "Geralt");
     }
 
     [Test]

@@ -23,7 +23,7 @@ public class UserTests
     public void ReplacePasswordHash_swaps_the_stored_hash()
     {
         var user = A.User();
-        var stronger = A.PasswordHash(new Argon2Parameters(65536, 3, 1));
+        var stronger = A.PasswordHash(memoryKiB: 65536, iterations: 3);
 
         user.ReplacePasswordHash(stronger);
 

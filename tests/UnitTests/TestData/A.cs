@@ -23,10 +23,9 @@ namespace DoubleDibz.UnitTests.TestData;
 /// <summary>Test data with sensible defaults: <c>A.User()</c>, <c>A.Signup() with { Email = ... }</c>.</summary>
 public static class A
 {
-    public static readonly Argon2Parameters CurrentParameters = new(19456, 2, 1);
-
-    public static PasswordHash PasswordHash(Argon2Parameters? parameters = null) =>
-        Hash.Create(parameters ?? CurrentParameters, new byte[16], Enumerable.Repeat((byte)7, 32).ToArray());
+    /// <summary>An Argon2id PHC string (16 zero bytes of salt, 32 bytes of 7) with today's parameters, or others.</summary>
+    public static PasswordHash PasswordHash(int memoryKiB = 19456, int iterations = 2) =>
+        Hash.FromEncoded($"$argon2id$v=19$m={memoryKiB},t={iterations},p=1$AAAAAAAAAAAAAAAAAAAAAA$BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc").Value;
 
     public static DomainUser User(string userName = "spchuang", string email = "test@gmail.com", int id = 1)
     {

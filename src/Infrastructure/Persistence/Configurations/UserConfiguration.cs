@@ -41,7 +41,7 @@ public sealed class UserConfiguration : IEntityTypeConfiguration<User>
 
         builder.Property(u => u.PasswordHash)
             .HasConversion(v => v.Encoded, s => PasswordHash.FromEncoded(s).Value)
-            .HasMaxLength(256);
+            .HasMaxLength(PasswordHash.MaxLength);
 
         // The original application's role codes: admin=0, staff=1, user=2, test=3.
         builder.Property(u => u.Role).HasConversion<int>();

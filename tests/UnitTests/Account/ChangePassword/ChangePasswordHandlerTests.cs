@@ -21,7 +21,7 @@ public class ChangePasswordHandlerTests
     private readonly Mock<ISessionStore> _sessions = new();
     private readonly Mock<ILoginAttemptStore> _attempts = new();
     private readonly User _sam = A.User(id: 7);
-    private readonly PasswordHash _newHash = A.PasswordHash(new Argon2Parameters(65536, 3, 1));
+    private readonly PasswordHash _newHash = A.PasswordHash(memoryKiB: 65536, iterations: 3);
     private readonly CurrentSession _requester = A.Session(userId: 7);
     private ChangePasswordHandler _handler = null!;
 

@@ -82,7 +82,7 @@ public class LoginHandlerTests
     [Test]
     public async Task Login_with_a_hash_made_under_old_parameters_stores_a_new_hash()
     {
-        var upgraded = A.PasswordHash(new Argon2Parameters(65536, 3, 1));
+        var upgraded = A.PasswordHash(memoryKiB: 65536, iterations: 3);
         _hasher.Setup(h => h.VerifyAsync("correct horse battery", _sam.PasswordHash, It.IsAny<CancellationToken>()))
             .ReturnsAsync(PasswordVerification.SucceededRehashNeeded);
         _hasher.Setup(h => h.HashAsync("correct horse battery", It.IsAny<CancellationToken>())).ReturnsAsync(upgraded);
