@@ -48,8 +48,9 @@ public static class DependencyInjection
             .Bind(configuration.GetSection(Argon2Options.SectionName))
             .Validate(
                 o => o.Parallelism >= 1 && o.Iterations >= 1 && o.MemoryKiB >= 8 * o.Parallelism
-                     && o.MaxConcurrentHashes >= 1 && o.MaxQueuedHashes >= 0 && o.StallTimeout > TimeSpan.Zero,
-                "PasswordHashing needs Parallelism >= 1, Iterations >= 1, MemoryKiB >= 8 x Parallelism, MaxConcurrentHashes >= 1, MaxQueuedHashes >= 0 and a positive StallTimeout.")
+                     && o.MaxConcurrentHashes >= 1 && o.MaxQueuedHashes >= 0 && o.StallTimeout > TimeSpan.Zero
+                     && o.RefusalDelay >= TimeSpan.Zero && o.RefusalDelay <= TimeSpan.FromSeconds(5) && o.MaxHeldRefusals >= 0,
+                "PasswordHashing needs Parallelism >= 1, Iterations >= 1, MemoryKiB >= 8 x Parallelism, MaxConcurrentHashes >= 1, MaxQueuedHashes >= 0, a positive StallTimeout, 0 <= RefusalDelay <= 5 s and MaxHeldRefusals >= 0.")
             .Validate(
                 o => engineName != Argon2Engines.Libsodium || LibsodiumArgon2Engine.Supports(new Argon2Parameters(o.MemoryKiB, o.Iterations, o.Parallelism), 16, 32),
                 "PasswordHashing:Engine 'Libsodium' computes only Parallelism 1 and MemoryKiB up to 2097151; set PasswordHashing:Parallelism to 1 or use the Konscious engine.")

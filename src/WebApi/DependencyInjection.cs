@@ -42,6 +42,7 @@ public static class DependencyInjection
         services.AddSingleton<DeviceCookie>();
         services.AddSingleton<CsrfTokens>();
         services.AddSingleton<SpaPage>();
+        services.AddSingleton<RefusalHold>();
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();

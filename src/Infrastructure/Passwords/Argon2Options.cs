@@ -31,4 +31,10 @@ public sealed class Argon2Options
     /// wedged, and an orchestrator should restart the instance.
     /// </summary>
     public TimeSpan StallTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a call the saturated hasher cannot take is held before its 503 (0: refused at once).</summary>
+    public TimeSpan RefusalDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The most refusals held at once; beyond it a refusal is answered at once, so holding stays bounded.</summary>
+    public int MaxHeldRefusals { get; set; } = 1000;
 }

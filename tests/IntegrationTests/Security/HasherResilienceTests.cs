@@ -87,6 +87,40 @@ public class HasherResilienceTests : FreshDatabaseTest
         Assert.That(readyAfter.Status, Is.EqualTo(HttpStatusCode.OK));
     }
 
+    [Test]
+    public async Task A_refusal_is_held_briefly_and_a_slot_freed_meanwhile_admits_it_while_refusals_beyond_the_bound_answer_at_once()
+    {
+        var engine = new GatedEngine();
+        using var host = new ApiHost(Database, settings: new Dictionary<string, string?>
+        {
+            ["PasswordHashing:MaxConcurrentHashes"] = "1",
+            ["PasswordHashing:MaxQueuedHashes"] = "0",
+            ["PasswordHashing:RefusalDelay"] = "00:00:05",
+            ["PasswordHashing:MaxHeldRefusals"] = "1",
+        }, services: s => s.AddSingleton<IArgon2Engine>(engine));
+        using var first = host.NewClient();
+        using var held = host.NewClient();
+        using var beyond = host.NewClient();
+        await Task.WhenAll(first.CsrfTokenAsync(), held.CsrfTokenAsync(), beyond.CsrfTokenAsync());
+
+        var occupying = first.LoginAsync("someone", "some password");
+        engine.Entered.Wait();
+        var heldLogin = held.LoginAsync("someone", "some password");
+        var hold = host.Services.GetRequiredService<DoubleDibz.WebApi.Http.RefusalHold>();
+        var waitUntilHeld = SpinWait.SpinUntil(() => hold.Held == 1, TimeSpan.FromSeconds(30));
+        var refusedAtOnce = await beyond.LoginAsync("someone", "some password");
+        var heldWasStillWaiting = !heldLogin.IsCompleted;
+        engine.Open();
+        await occupying;
+        var admitted = await heldLogin;
+
+        Assert.That(waitUntilHeld, Is.True, "the second call was held");
+        Assert.That(refusedAtOnce.Status, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        Assert.That(refusedAtOnce.Headers.RetryAfter, Is.Not.Null);
+        Assert.That(heldWasStillWaiting, Is.True);
+        Assert.That(admitted.Status, Is.EqualTo(HttpStatusCode.UnprocessableEntity), "admitted and checked once the slot freed: " + admitted);
+    }
+
     private static Argon2idPasswordHasher Hasher(ApiHost host) => host.Services.GetRequiredService<Argon2idPasswordHasher>();
 
     private static async Task<SignupForm> SignedUpAsync(ApiHost host)
