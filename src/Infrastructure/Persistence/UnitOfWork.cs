@@ -21,23 +21,24 @@ public sealed class UnitOfWork(AppDbContext db) : IUnitOfWork
 {
     private const int SqliteConstraint = 19;
 
-    private readonly List<Func<CancellationToken, Task>> _staged = [];
+    // Created on the first staged change: every query's pipeline builds a unit of work it never uses.
+    private List<Func<CancellationToken, Task>>? _staged;
     private IDbContextTransaction? _transaction;
 
     /// <summary>Stages a set-based change (<c>ExecuteDelete</c>, <c>ExecuteUpdate</c>) to run inside the command's transaction.</summary>
-    public void Stage(Func<CancellationToken, Task> change) => _staged.Add(change);
+    public void Stage(Func<CancellationToken, Task> change) => (_staged ??= []).Add(change);
 
     public async Task<Result<Unit>> SaveChangesAsync(CancellationToken cancellationToken)
     {
         _transaction ??= await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            foreach (var change in _staged)
+            foreach (var change in _staged ?? [])
             {
                 await change(cancellationToken);
             }
 
-            _staged.Clear();
+            _staged = null;
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }
@@ -51,7 +52,7 @@ public sealed class UnitOfWork(AppDbContext db) : IUnitOfWork
 
     public async Task<Result<Unit>> CommitAsync(CancellationToken cancellationToken)
     {
-        if (_staged.Count == 0 && _transaction is null && !db.ChangeTracker.HasChanges())
+        if (_staged is null && _transaction is null && !db.ChangeTracker.HasChanges())
         {
             return Unit.Value;
         }
@@ -69,7 +70,7 @@ public sealed class UnitOfWork(AppDbContext db) : IUnitOfWork
 
     public async Task RollbackAsync(CancellationToken cancellationToken)
     {
-        _staged.Clear();
+        _staged = null;
         db.ChangeTracker.Clear();
         if (_transaction is not null)
         {

@@ -177,4 +177,12 @@ public sealed class SessionStore(
             .ToListAsync(cancellationToken);
         unitOfWork.Stage(ct => db.Sessions.Where(s => oldest.Contains(s.Id)).ExecuteDeleteAsync(ct));
     }
+
+    /// <summary>A row of the session lookup: the session and its user.</summary>
+    private sealed class SessionWithUser
+    {
+        public required SessionRecord Session { get; init; }
+
+        public required Domain.Users.User User { get; init; }
+    }
 }

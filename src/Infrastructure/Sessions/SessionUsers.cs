@@ -15,11 +15,3 @@ public sealed class SessionUsers
 
     public User? Find(int id) => _user?.Id == id ? _user : null;
 }
-
-/// <summary>A row of the session lookup: the session and its user.</summary>
-public sealed class SessionWithUser
-{
-    public required SessionRecord Session { get; init; }
-
-    public required User User { get; init; }
-}
