@@ -90,7 +90,9 @@ public static class Observability
         {
             services.AddOpenTelemetry().WithMetrics(metrics => metrics
                 .AddMeter(AuthMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.RateLimiting")
-                .AddPrometheusExporter());
+                // No response cache: the management port is not public, and a scrape should see the counters as they are now
+                // (the exporter's default 300 ms cache answered a scrape right after a login with the figures before it).
+                .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
         }
 
         return services;
