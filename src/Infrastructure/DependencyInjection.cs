@@ -70,6 +70,8 @@ public static class DependencyInjection
     /// <summary>
     /// <c>Database:Provider</c> picks the provider: <c>Sqlite</c> (default; an embedded file, nothing to set up) or
     /// <c>Postgres</c> (<c>ConnectionStrings:Default</c> required). Both run the same model; each has its migrations.
+    /// Contexts are pooled: building a context and its options took a quarter of a verify_auth request's time
+    /// (docs/performance.md, "Where a request's time goes").
     /// </summary>
     private static void AddDatabase(IServiceCollection services, IConfiguration configuration)
     {
@@ -85,7 +87,7 @@ public static class DependencyInjection
             }
 
             var commandTimeoutSeconds = (int)Math.Ceiling(sqlite.BusyTimeout.TotalSeconds);
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o
+            services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(o => o
                 .UseSqlite(connectionString, options => options.CommandTimeout(commandTimeoutSeconds))
                 .AddInterceptors(new SqlitePragmas(sqlite.BusyTimeout))
                 .ConfigureWarnings(QuietOnDatabaseErrors));
@@ -98,7 +100,7 @@ public static class DependencyInjection
                     "Database:Provider is Postgres but ConnectionStrings:Default is empty; set it, e.g. 'Host=db;Database=doubledibz;Username=app;Password=...'.");
             }
 
-            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(configured).ConfigureWarnings(QuietOnDatabaseErrors));
+            services.AddDbContextPool<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(configured).ConfigureWarnings(QuietOnDatabaseErrors));
         }
         else
         {

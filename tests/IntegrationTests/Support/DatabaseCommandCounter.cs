@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -6,23 +7,19 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace DoubleDibz.IntegrationTests.Support;
 
 /// <summary>
-/// Counts the SQL commands EF Core sends to one SQLite file while it is alive, through EF's diagnostic events
-/// (the service is not changed to be observed). Commands to other files — other tests' hosts — are not counted.
+/// Counts the SQL commands EF Core sends to each SQLite file while it is alive, through EF's diagnostic events
+/// (the service is not changed to be observed). Create it before the host it observes: EF caches "nobody is
+/// listening" for a second per pooled context, so a counter that subscribes later misses that context's commands.
 /// </summary>
 public sealed class DatabaseCommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
 {
-    private readonly string _databaseFile;
     private readonly IDisposable _allListeners;
     private readonly List<IDisposable> _subscriptions = [];
-    private int _count;
+    private readonly ConcurrentDictionary<string, int> _counts = new();
 
-    public DatabaseCommandCounter(string databaseFile)
-    {
-        _databaseFile = Path.GetFullPath(databaseFile);
-        _allListeners = DiagnosticListener.AllListeners.Subscribe(this);
-    }
+    public DatabaseCommandCounter() => _allListeners = DiagnosticListener.AllListeners.Subscribe(this);
 
-    public int Count => Volatile.Read(ref _count);
+    public int CountFor(string databaseFile) => _counts.GetValueOrDefault(Path.GetFullPath(databaseFile));
 
     public void OnNext(DiagnosticListener listener)
     {
@@ -38,10 +35,9 @@ public sealed class DatabaseCommandCounter : IObserver<DiagnosticListener>, IObs
     public void OnNext(KeyValuePair<string, object?> value)
     {
         if (value.Key == RelationalEventId.CommandExecuting.Name
-            && value.Value is CommandEventData { Command.Connection: SqliteConnection connection }
-            && Path.GetFullPath(connection.DataSource) == _databaseFile)
+            && value.Value is CommandEventData { Command.Connection: SqliteConnection connection })
         {
-            Interlocked.Increment(ref _count);
+            _counts.AddOrUpdate(Path.GetFullPath(connection.DataSource), 1, (_, count) => count + 1);
         }
     }
 
