@@ -37,7 +37,8 @@ public static class DependencyInjection
         services.AddHostedService<ExpiredRowSweeper>();
         services.AddOptions<MaintenanceOptions>()
             .Bind(configuration.GetSection(MaintenanceOptions.SectionName))
-            .Validate(o => o.SweepInterval > TimeSpan.Zero && o.BatchPause >= TimeSpan.Zero, "Maintenance:SweepInterval must be positive (e.g. 00:10:00) and Maintenance:BatchPause not negative.")
+            .Validate(o => o.SweepInterval > TimeSpan.Zero && o.BatchPause >= TimeSpan.Zero && o.BusyShare is > 0 and <= 1,
+                "Maintenance:SweepInterval must be positive (e.g. 00:10:00), Maintenance:BatchPause not negative, and Maintenance:BusyShare above 0 and at most 1 (e.g. 0.25).")
             .ValidateOnStart();
         services.AddHostedService<ActiveSessionGauge>();
 
