@@ -57,6 +57,11 @@ public sealed class LoginHandler(
         // POST /api/auth/login/2fa. The attempt stays counted until then: the password step must give no fresh guesses.
         if (user.TwoFactorEnabled)
         {
+            if (verification == PasswordVerification.SucceededRehashNeeded)
+            {
+                user.ReplacePasswordHash(await passwordHasher.HashAsync(command.Password!, cancellationToken)); // the right password, so now
+            }
+
             var pending = await pendingSignIns.StartAsync(user.Id, command.RememberMe, key, cancellationToken);
             audit.SecondFactorRequested(user.Id);
             return new LoginOutcome.TwoFactorRequired(pending);

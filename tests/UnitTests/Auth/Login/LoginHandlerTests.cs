@@ -380,4 +380,20 @@ public class LoginHandlerTests
         Assert.That(result.Error, Is.EqualTo(AuthErrors.InvalidCredentials));
         _pendingSignIns.Verify(p => p.StartAsync(It.IsAny<int>(), It.IsAny<bool>(), It.IsAny<LoginAttemptKey>(), It.IsAny<CancellationToken>()), Times.Never);
     }
+
+    [Test]
+    public async Task The_password_step_of_a_two_factor_user_still_upgrades_an_old_hash()
+    {
+        A.WithTwoFactor(_sam);
+        _hasher.Setup(h => h.VerifyAsync("correct horse battery", _sam.PasswordHash, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(PasswordVerification.SucceededRehashNeeded);
+        var upgraded = A.PasswordHash(memoryKiB: 65536);
+        _hasher.Setup(h => h.HashAsync("correct horse battery", It.IsAny<CancellationToken>())).ReturnsAsync(upgraded);
+        _pendingSignIns.Setup(p => p.StartAsync(It.IsAny<int>(), It.IsAny<bool>(), It.IsAny<LoginAttemptKey>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new IssuedPendingSignIn("pending-token", DateTimeOffset.UnixEpoch));
+
+        await _handler.Handle(A.Login(), CancellationToken.None);
+
+        Assert.That(_sam.PasswordHash, Is.EqualTo(upgraded));
+    }
 }
