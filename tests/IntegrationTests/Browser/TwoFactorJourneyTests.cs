@@ -168,4 +168,20 @@ public class TwoFactorJourneyTests : BrowserTest
         await ScreenshotAsync(page, "two-factor-second-step-375");
         Assert.That(overflow, Is.False);
     }
+
+    [Test]
+    public async Task The_set_up_with_its_qr_code_and_secret_fits_a_375_pixel_screen()
+    {
+        await using var phone = await NewContextAsync(width: 375, height: 740);
+        var page = await phone.NewPageAsync();
+        var user = await SignUpInTheBrowserAsync(page);
+        await OpenAccountAsync(page);
+        await page.Locator("#tfa-setup-password").FillAsync(user.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set up", Exact = true }).ClickAsync();
+
+        await Expect(page.Locator("#tfa-qr")).ToBeVisibleAsync();
+        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth");
+        await ScreenshotAsync(page, "two-factor-setup-375");
+        Assert.That(overflow, Is.False);
+    }
 }
