@@ -1,4 +1,5 @@
 using DoubleDibz.Application.Account;
+using DoubleDibz.Application.Account.TwoFactor;
 using DoubleDibz.Application.Common.Audit;
 using DoubleDibz.Application.Common.Behaviors;
 using DoubleDibz.Application.Common.Passwords;
@@ -67,6 +68,12 @@ public static class DependencyInjection
         services.AddScoped<LoginThrottle>();
         services.AddScoped<PasswordCheck>();
         services.AddScoped<UserRegistration>();
+        services.AddOptions<TwoFactorOptions>()
+            .Bind(configuration.GetSection(TwoFactorOptions.SectionName))
+            .Validate(o => o.PendingSignInLifetime > TimeSpan.Zero && o.MaxCodesPerSignIn >= 1, "TwoFactor needs a positive PendingSignInLifetime and MaxCodesPerSignIn >= 1.")
+            .ValidateOnStart();
+        services.AddScoped<RecoveryCodes>();
+        services.AddScoped<SecondFactorCheck>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<AuditLog>());
         services.AddSingleton(sp => new RepeatedEventLimiter(sp.GetRequiredService<TimeProvider>()));

@@ -6,6 +6,7 @@ using DoubleDibz.Infrastructure.Persistence;
 using DoubleDibz.Infrastructure.Security;
 using DoubleDibz.Infrastructure.Sessions;
 using DoubleDibz.Infrastructure.Throttling;
+using DoubleDibz.Infrastructure.TwoFactor;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +34,10 @@ public static class DependencyInjection
         services.AddScoped<SessionUsers>();
         services.AddScoped<ILoginAttemptStore, LoginAttemptStore>();
         services.AddSingleton<IKeyedHasher, HmacKeyedHasher>();
+        services.AddScoped<IPendingSignInStore, PendingSignInStore>();
+        services.AddSingleton<IAuthenticatorCodes, TotpAuthenticatorCodes>();
+        services.AddSingleton<ITwoFactorSecretProtection, DataProtectionTwoFactorSecrets>();
+        services.AddSingleton<IQrCodes, SvgQrCodes>();
         services.AddScoped<ExpiredRowCleanup>();
         services.AddHostedService<ExpiredRowSweeper>();
         services.AddOptions<MaintenanceOptions>()

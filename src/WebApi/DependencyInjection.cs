@@ -40,6 +40,7 @@ public static class DependencyInjection
             .Bind(configuration.GetSection(CookieSettings.SectionName));
         services.AddSingleton<SessionCookie>();
         services.AddSingleton<DeviceCookie>();
+        services.AddSingleton<PendingSignInCookie>();
         services.AddSingleton<CsrfTokens>();
         services.AddSingleton<SpaPage>();
         services.AddSingleton<RefusalHold>();

@@ -1,3 +1,5 @@
+using DoubleDibz.Domain.Common;
+
 namespace DoubleDibz.Domain.Users;
 
 /// <summary>
@@ -43,6 +45,98 @@ public sealed class User
     public DateTimeOffset CreatedOn { get; private set; }
 
     public PasswordHash PasswordHash { get; private set; }
+
+    // Two-factor sign-in (TOTP, RFC 6238). The secret is held only in its protected (encrypted) form, which the
+    // domain treats as opaque text; recovery codes only as keyed hashes. Set up = a secret and not enabled.
+
+    /// <summary>The authenticator secret, encrypted by the application's secret protection; null when none is set up.</summary>
+    public string? TwoFactorSecret { get; private set; }
+
+    public bool TwoFactorEnabled { get; private set; }
+
+    /// <summary>The last TOTP time step accepted: a code is accepted once, so only a later step passes.</summary>
+    public long TwoFactorLastStep { get; private set; }
+
+    /// <summary>Keyed hashes of the unused recovery codes; each is removed when used.</summary>
+    public IReadOnlyList<string> RecoveryCodeHashes { get; private set; } = [];
+
+    /// <summary>A new (not yet enabled) secret replaces any earlier one; refused while two-factor sign-in is on.</summary>
+    public Result<bool> BeginTwoFactorSetup(string protectedSecret)
+    {
+        if (TwoFactorEnabled)
+        {
+            return UserErrors.TwoFactorAlreadyOn;
+        }
+
+        ArgumentException.ThrowIfNullOrEmpty(protectedSecret);
+        TwoFactorSecret = protectedSecret;
+        TwoFactorLastStep = 0;
+        return true;
+    }
+
+    /// <summary>Turns two-factor sign-in on once a code from the set-up secret (at <paramref name="acceptedStep"/>) was proven.</summary>
+    public Result<bool> EnableTwoFactor(long acceptedStep, IReadOnlyList<string> recoveryCodeHashes)
+    {
+        if (TwoFactorEnabled)
+        {
+            return UserErrors.TwoFactorAlreadyOn;
+        }
+
+        if (TwoFactorSecret is null)
+        {
+            return UserErrors.TwoFactorNotSetUp;
+        }
+
+        TwoFactorEnabled = true;
+        TwoFactorLastStep = acceptedStep;
+        RecoveryCodeHashes = [.. recoveryCodeHashes];
+        return true;
+    }
+
+    /// <summary>Turns two-factor sign-in off and forgets the secret and the recovery codes.</summary>
+    public void DisableTwoFactor()
+    {
+        TwoFactorEnabled = false;
+        TwoFactorSecret = null;
+        TwoFactorLastStep = 0;
+        RecoveryCodeHashes = [];
+    }
+
+    /// <summary>A new set of recovery codes; the old set is void.</summary>
+    public Result<bool> ReplaceRecoveryCodes(IReadOnlyList<string> recoveryCodeHashes)
+    {
+        if (!TwoFactorEnabled)
+        {
+            return UserErrors.TwoFactorNotOn;
+        }
+
+        RecoveryCodeHashes = [.. recoveryCodeHashes];
+        return true;
+    }
+
+    /// <summary>Accepts a code's time step only when it is later than the last one accepted (no replay in its window).</summary>
+    public bool AcceptTimeStep(long step)
+    {
+        if (step <= TwoFactorLastStep)
+        {
+            return false;
+        }
+
+        TwoFactorLastStep = step;
+        return true;
+    }
+
+    /// <summary>Uses up the recovery code with this hash; false when it is not one of the unused codes.</summary>
+    public bool UseRecoveryCode(string recoveryCodeHash)
+    {
+        if (!RecoveryCodeHashes.Contains(recoveryCodeHash, StringComparer.Ordinal))
+        {
+            return false;
+        }
+
+        RecoveryCodeHashes = [.. RecoveryCodeHashes.Where(h => !string.Equals(h, recoveryCodeHash, StringComparison.Ordinal))];
+        return true;
+    }
 
     public static User Register(
         UserName userName,

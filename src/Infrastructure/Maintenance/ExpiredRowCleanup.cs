@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace DoubleDibz.Infrastructure.Maintenance;
 
 /// <summary>
-/// Deletes sessions past their expiry and login-attempt counts that no longer count or lock anything, in batches of
+/// Deletes sessions and pending sign-ins past their expiry, and login-attempt counts that no longer count or lock anything, in batches of
 /// <see cref="BatchSize"/> rows: each batch is one short statement (the oldest rows first, found through the expiry
 /// index), so the sweep never holds SQLite's single write lock long enough to stall logins, however many rows an
 /// attacker made pile up. Between batches it rests in proportion to the time the batch took
@@ -37,7 +37,12 @@ public sealed class ExpiredRowCleanup(AppDbContext db, TimeProvider clock, IOpti
                     .OrderBy(x => x.Key).Select(x => x.Key).Take(BatchSize).Contains(a.Key))
                 .ExecuteDelete(),
             cancellationToken);
-        return sessions + attempts;
+        var pendingSignIns = await DeleteInBatchesAsync(
+            () => db.PendingSignIns
+                .Where(p => db.PendingSignIns.Where(x => x.ExpiresAtUnixMs <= nowMs).OrderBy(x => x.ExpiresAtUnixMs).Select(x => x.Id).Take(BatchSize).Contains(p.Id))
+                .ExecuteDeleteAsync(cancellationToken),
+            cancellationToken);
+        return sessions + attempts + pendingSignIns;
     }
 
     private async Task<int> DeleteInBatchesAsync(Func<int> deleteBatch, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using DoubleDibz.Infrastructure.Persistence.Configurations;
 using DoubleDibz.Infrastructure.Security;
 using DoubleDibz.Infrastructure.Sessions;
 using DoubleDibz.Infrastructure.Throttling;
+using DoubleDibz.Infrastructure.TwoFactor;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,6 +25,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<ServerSecretRecord> ServerSecrets => Set<ServerSecretRecord>();
+
+    public DbSet<PendingSignInRecord> PendingSignIns => Set<PendingSignInRecord>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

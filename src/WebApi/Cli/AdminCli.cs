@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DoubleDibz.Application;
 using DoubleDibz.Application.Admin.CreateUser;
+using DoubleDibz.Application.Admin.DisableTwoFactor;
 using DoubleDibz.Application.Admin.InitDb;
 using DoubleDibz.Application.Admin.ListUsers;
 using DoubleDibz.Application.Admin.Migrate;
@@ -21,7 +22,7 @@ public static class AdminCli
 {
     public const int Refused = 1;
 
-    private static readonly string[] Names = ["migrate", "initdb", "create-user", "list-users", "revoke-sessions"];
+    private static readonly string[] Names = ["migrate", "initdb", "create-user", "list-users", "revoke-sessions", "disable-2fa"];
     private static readonly string[] HelpFlags = ["--help", "-h", "-?", "help"];
 
     /// <summary>
@@ -125,6 +126,14 @@ public static class AdminCli
         revoke.SetAction((parsed, ct) => WithSender(async sender =>
             Report(await sender.Send(new RevokeSessionsCommand(parsed.GetValue(user)), ct), count => Console.WriteLine($"Revoked {count} session(s)."))));
         root.Subcommands.Add(revoke);
+
+        // Two-factor sign-in (issue 14): the way back in for a user who lost the device and the recovery codes.
+        var disableTwoFactorUser = new Argument<string>("user") { Description = "User name or e-mail." };
+        var disableTwoFactor = new Command("disable-2fa", "Turn a user's two-factor sign-in off (lost device); the password alone signs in again.") { disableTwoFactorUser };
+        disableTwoFactor.SetAction((parsed, ct) => WithSender(async sender =>
+            Report(await sender.Send(new DisableTwoFactorCommand(parsed.GetValue(disableTwoFactorUser)), ct), wasOn =>
+                Console.WriteLine(wasOn ? "Two-factor sign-in is now off for that user." : "Two-factor sign-in was not on for that user; nothing changed."))));
+        root.Subcommands.Add(disableTwoFactor);
 
         return root;
     }

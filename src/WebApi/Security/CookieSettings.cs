@@ -24,6 +24,9 @@ public sealed class CookieSettings
     /// <summary>Base name of the device cookie a successful login leaves (the <c>DeviceCookie</c> class reads and writes it).</summary>
     public string DeviceCookieName { get; set; } = "dd_device";
 
+    /// <summary>Base name of the cookie that marks a sign-in waiting for its second factor (<c>PendingSignInCookie</c>).</summary>
+    public string PendingSignInCookieName { get; set; } = "dd_2fa";
+
     /// <summary>How long a device cookie (left by a successful login) keeps the browser's own back-off budget.</summary>
     public TimeSpan DeviceCookieLifetime { get; set; } = TimeSpan.FromDays(180);
 
@@ -39,6 +42,8 @@ public sealed class CookieSettings
     public string CsrfCookie => NameFor(CsrfCookieName);
 
     public string DeviceCookie => NameFor(DeviceCookieName);
+
+    public string PendingSignInCookie => NameFor(PendingSignInCookieName);
 
     /// <summary>
     /// The name a cookie is sent under: <c>__Host-</c> + <paramref name="baseName"/> when cookies are always

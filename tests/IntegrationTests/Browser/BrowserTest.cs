@@ -31,11 +31,14 @@ public abstract class BrowserTest
 
     protected virtual IReadOnlyDictionary<string, string?>? HostSettings => null;
 
+    /// <summary>Services of the fixture's host to replace (e.g. its clock), as <see cref="ApiHost"/> takes them.</summary>
+    protected virtual Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? HostServices => null;
+
     [OneTimeSetUp]
     public async Task StartBrowser()
     {
         Assert.That(File.Exists(ChromiumPath), Is.True, $"{ChromiumPath} is missing: run ./test.sh, which installs Debian's chromium");
-        Host = new ApiHost(settings: HostSettings);
+        Host = new ApiHost(settings: HostSettings, services: HostServices);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -17,6 +17,7 @@ public class ErrorStatusTests
         [ErrorKind.Unauthorized] = (401, "Unauthorized"),
         [ErrorKind.NotFound] = (404, "Not Found"),
         [ErrorKind.TooManyAttempts] = (429, "Too Many Requests"),
+        [ErrorKind.TwoFactorRequired] = (401, "Two-factor required"),
     };
 
     private static IEnumerable<ErrorKind> EveryKind => Enum.GetValues<ErrorKind>();

@@ -210,4 +210,26 @@ public class PostgresMultiInstanceTests
         Assert.That(acknowledged, Has.Count.GreaterThanOrEqualTo(12));
         Assert.That(failures, Is.Empty);
     }
+
+    // Two-factor sign-in (issue 14): the pending sign-in lives in the database, so either instance completes it.
+    [Test]
+    public async Task The_password_step_on_A_and_the_second_step_on_B_sign_in()
+    {
+        using var owner = new ApiClient(_a.Address);
+        var form = SignupForm.Valid();
+        await owner.SignupAsync(form);
+        var secret = (await owner.SetupTwoFactorAsync(form.Password)).Json.GetProperty("data").GetProperty("secret").GetString()!;
+        var enabled = await owner.EnableTwoFactorAsync(Authenticator.CodeAt(secret, DateTimeOffset.UtcNow));
+        var recoveryCode = enabled.Json.GetProperty("data").GetProperty("recovery_codes")[0].GetString()!;
+        using var onA = new ApiClient(_a.Address);
+        var passwordStep = await onA.LoginAsync(form.UserName, form.Password);
+        using var onB = onA.SameBrowserAt(_b.Address);
+
+        // A recovery code, not a TOTP code: the one that enabled it may still be the current step (used once).
+        var secondStep = await onB.SecondStepWithRecoveryCodeAsync(recoveryCode);
+
+        Assert.That(passwordStep.ErrorType, Is.EqualTo("Two-factor required"));
+        Assert.That(secondStep.Status, Is.EqualTo(HttpStatusCode.OK), secondStep.ToString());
+        Assert.That((await onB.VerifyAuthAsync()).Status, Is.EqualTo(HttpStatusCode.OK));
+    }
 }

@@ -37,9 +37,15 @@ public class HostileInputProperties : ApiTest
         ("/api/account", [HttpMethod.Patch, HttpMethod.Delete], true),
         ("/api/account/sessions", [HttpMethod.Get, HttpMethod.Delete], true),
         ("/api/account/sessions/" + SessionIdSlot, [HttpMethod.Delete], true),
+        // Two-factor sign-in (issue 14).
+        ("/api/auth/login/2fa", [HttpMethod.Post], false),
+        ("/api/account/2fa/setup", [HttpMethod.Post], true),
+        ("/api/account/2fa/enable", [HttpMethod.Post], true),
+        ("/api/account/2fa/disable", [HttpMethod.Post], true),
+        ("/api/account/2fa/recovery_codes", [HttpMethod.Post], true),
     ];
 
-    private static readonly string[] KnownFields = ["user_name", "first_name", "last_name", "email", "password", "confirm", "login", "remember_me", "csrf_token", "current_password"];
+    private static readonly string[] KnownFields = ["user_name", "first_name", "last_name", "email", "password", "confirm", "login", "remember_me", "csrf_token", "current_password", "code", "recovery_code"];
 
     private static readonly string[] ContentTypes =
     [

@@ -17,6 +17,7 @@ public class HostileTextTests : ApiTest
         ("/api/auth/signup", "user_name"), ("/api/auth/signup", "first_name"), ("/api/auth/signup", "last_name"),
         ("/api/auth/signup", "email"), ("/api/auth/signup", "password"), ("/api/auth/signup", "confirm"),
         ("/api/auth/login", "login"), ("/api/auth/login", "password"),
+        ("/api/auth/login/2fa", "code"), ("/api/auth/login/2fa", "recovery_code"), // two-factor sign-in (issue 14)
     ];
 
     private static IEnumerable<TestCaseData> Cases() =>
@@ -53,6 +54,10 @@ public class HostileTextTests : ApiTest
         ("POST", "/api/auth/password/change", "current_password"), ("POST", "/api/auth/password/change", "password"),
         ("POST", "/api/auth/password/change", "confirm"), ("PATCH", "/api/account", "first_name"),
         ("PATCH", "/api/account", "last_name"), ("DELETE", "/api/account", "password"),
+        // Two-factor sign-in (issue 14).
+        ("POST", "/api/account/2fa/setup", "password"), ("POST", "/api/account/2fa/enable", "code"),
+        ("POST", "/api/account/2fa/disable", "password"), ("POST", "/api/account/2fa/disable", "code"),
+        ("POST", "/api/account/2fa/recovery_codes", "password"),
     ];
 
     private ApiClient _signedIn = null!;

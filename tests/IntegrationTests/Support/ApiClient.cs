@@ -108,6 +108,22 @@ public sealed class ApiClient : IDisposable
 
     public Task<ApiResponse> DeleteAccountAsync(string password) => SendJsonAsync(HttpMethod.Delete, "/api/account", new { password });
 
+    // Two-factor sign-in (issue 14).
+
+    public string? PendingSignInCookie => Cookies.GetCookies(BaseAddress)["dd_2fa"]?.Value;
+
+    public Task<ApiResponse> SetupTwoFactorAsync(string password) => PostJsonAsync("/api/account/2fa/setup", new { password });
+
+    public Task<ApiResponse> EnableTwoFactorAsync(string code) => PostJsonAsync("/api/account/2fa/enable", new { code });
+
+    public Task<ApiResponse> DisableTwoFactorAsync(string password, string code) => PostJsonAsync("/api/account/2fa/disable", new { password, code });
+
+    public Task<ApiResponse> RegenerateRecoveryCodesAsync(string password) => PostJsonAsync("/api/account/2fa/recovery_codes", new { password });
+
+    public Task<ApiResponse> SecondStepAsync(string code) => PostJsonAsync("/api/auth/login/2fa", new { code });
+
+    public Task<ApiResponse> SecondStepWithRecoveryCodeAsync(string recoveryCode) => PostJsonAsync("/api/auth/login/2fa", new { recovery_code = recoveryCode });
+
     public async Task<ApiResponse> SendAsync(HttpRequestMessage request)
     {
         using var response = await _http.SendAsync(request);

@@ -18,6 +18,14 @@ public static class DatabaseProbe
         ((string)Scalar(databaseFile, "SELECT FirstName FROM Users WHERE NormalizedUserName = $name", userName),
          (string)Scalar(databaseFile, "SELECT LastName FROM Users WHERE NormalizedUserName = $name", userName));
 
+    /// <summary>The raw stored two-factor columns of a user (issue 14): the secret column and the recovery-code column.</summary>
+    public static (string? Secret, string RecoveryCodes) TwoFactorColumnsOf(string databaseFile, string userName) =>
+        (Scalar(databaseFile, "SELECT TwoFactorSecret FROM Users WHERE NormalizedUserName = $name", userName) as string,
+         (string)Scalar(databaseFile, "SELECT RecoveryCodeHashes FROM Users WHERE NormalizedUserName = $name", userName));
+
+    public static long PendingSignInCountOf(string databaseFile, string userName) =>
+        (long)Scalar(databaseFile, "SELECT COUNT(*) FROM PendingSignIns p JOIN Users u ON u.Id = p.UserId WHERE u.NormalizedUserName = $name", userName);
+
     public static IReadOnlyList<string> LoginAttemptKeys(string databaseFile)
     {
         using var connection = new SqliteConnection($"Data Source={databaseFile}");

@@ -31,10 +31,11 @@ public class LayerDependencyTests
     }
 
     [Test]
-    public void Application_does_not_depend_on_Infrastructure_WebApi_or_persistence_and_web_frameworks()
+    public void Application_does_not_depend_on_Infrastructure_WebApi_or_persistence_web_and_crypto_libraries()
     {
         AssertNoDependency(Application,
-            "DoubleDibz.Infrastructure", "DoubleDibz.WebApi", "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "Konscious", "Geralt");
+            "DoubleDibz.Infrastructure", "DoubleDibz.WebApi", "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "Konscious", "Geralt",
+            "OtpNet", "QRCoder"); // two-factor sign-in: TOTP and QR codes only behind ports
     }
 
     [Test]

@@ -40,6 +40,14 @@ public static class A
         return user;
     }
 
+    /// <summary>Turns two-factor sign-in on for <paramref name="user"/>: protected secret "protected(SECRET)", last step 100, two recovery-code hashes.</summary>
+    public static DomainUser WithTwoFactor(DomainUser user, long lastStep = 100)
+    {
+        user.BeginTwoFactorSetup("protected(SECRET)");
+        user.EnableTwoFactor(lastStep, ["hash-1", "hash-2"]);
+        return user;
+    }
+
     public static SignupCommand Signup() =>
         new("spchuang", "Sam", "Chuang", "test@gmail.com", "correct horse battery", "correct horse battery", Requester: null);
 

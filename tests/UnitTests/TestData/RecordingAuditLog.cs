@@ -40,6 +40,24 @@ public sealed class RecordingAuditLog : IAuditLog
     public void ProfileUpdated(int userId) => Events.Add(new AuditEvent.ProfileUpdated(userId));
 
     public void AccountDeleted(int userId) => Events.Add(new AuditEvent.AccountDeleted(userId));
+
+    // Two-factor sign-in (issue 14).
+
+    public void TwoFactorSetUp(int userId) => Events.Add(new AuditEvent.TwoFactorSetUp(userId));
+
+    public void TwoFactorEnabled(int userId) => Events.Add(new AuditEvent.TwoFactorEnabled(userId));
+
+    public void TwoFactorDisabled(int userId, bool byAdmin) => Events.Add(new AuditEvent.TwoFactorDisabled(userId, byAdmin));
+
+    public void RecoveryCodesReplaced(int userId) => Events.Add(new AuditEvent.RecoveryCodesReplaced(userId));
+
+    public void SecondFactorRequested(int userId) => Events.Add(new AuditEvent.SecondFactorRequested(userId));
+
+    public void SecondFactorFailed(int userId, SecondFactorFailureReason reason) => Events.Add(new AuditEvent.SecondFactorFailed(userId, reason));
+
+    public void RecoveryCodeUsed(int userId, int remaining) => Events.Add(new AuditEvent.RecoveryCodeUsed(userId, remaining));
+
+    public void PendingSignInEnded(int userId) => Events.Add(new AuditEvent.PendingSignInEnded(userId));
 }
 
 /// <summary>One call on <see cref="IAuditLog"/>, as <see cref="RecordingAuditLog"/> keeps it.</summary>
@@ -74,4 +92,22 @@ public abstract record AuditEvent
     public sealed record ProfileUpdated(int UserId) : AuditEvent;
 
     public sealed record AccountDeleted(int UserId) : AuditEvent;
+
+    // Two-factor sign-in (issue 14).
+
+    public sealed record TwoFactorSetUp(int UserId) : AuditEvent;
+
+    public sealed record TwoFactorEnabled(int UserId) : AuditEvent;
+
+    public sealed record TwoFactorDisabled(int UserId, bool ByAdmin) : AuditEvent;
+
+    public sealed record RecoveryCodesReplaced(int UserId) : AuditEvent;
+
+    public sealed record SecondFactorRequested(int UserId) : AuditEvent;
+
+    public sealed record SecondFactorFailed(int UserId, SecondFactorFailureReason Reason) : AuditEvent;
+
+    public sealed record RecoveryCodeUsed(int UserId, int Remaining) : AuditEvent;
+
+    public sealed record PendingSignInEnded(int UserId) : AuditEvent;
 }

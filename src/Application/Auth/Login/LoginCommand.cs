@@ -1,5 +1,6 @@
 using System.Text;
 using DoubleDibz.Application.Common.Authorization;
+using DoubleDibz.Application.Common.Ports;
 using DoubleDibz.Application.Common.Sessions;
 using DoubleDibz.Application.Common.Users;
 using DoubleDibz.Domain.Common;
@@ -28,4 +29,7 @@ public abstract record LoginOutcome
 
     /// <param name="Device">The device cookie to leave in the browser: the one it came with, or a new one.</param>
     public sealed record LoggedIn(UserDto User, IssuedSession Session, KnownDevice Device) : LoginOutcome;
+
+    /// <summary>The right password of a two-factor account: no session yet, a pending sign-in awaits the code.</summary>
+    public sealed record TwoFactorRequired(IssuedPendingSignIn Pending) : LoginOutcome;
 }

@@ -14,6 +14,7 @@ public sealed class LoginHandler(
     ISessionStore sessions,
     LoginThrottle throttle,
     IKeyedHasher keyedHasher,
+    IPendingSignInStore pendingSignIns,
     IAuditLog audit,
     IMapper mapper) : ICommandHandler<LoginCommand, Result<LoginOutcome>>
 {
@@ -50,6 +51,20 @@ public sealed class LoginHandler(
             }
 
             return AuthErrors.InvalidCredentials;
+        }
+
+        // Two-factor sign-in (issue 14): the right password only opens a pending sign-in, completed by a code at
+        // POST /api/auth/login/2fa. The attempt stays counted until then: the password step must give no fresh guesses.
+        if (user.TwoFactorEnabled)
+        {
+            if (verification == PasswordVerification.SucceededRehashNeeded)
+            {
+                user.ReplacePasswordHash(await passwordHasher.HashAsync(command.Password!, cancellationToken)); // the right password, so now
+            }
+
+            var pending = await pendingSignIns.StartAsync(user.Id, command.RememberMe, key, cancellationToken);
+            audit.SecondFactorRequested(user.Id);
+            return new LoginOutcome.TwoFactorRequired(pending);
         }
 
         // Only this key starts again: the owner's success on a known device does not lift a lock others caused.

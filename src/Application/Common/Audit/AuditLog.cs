@@ -66,6 +66,74 @@ public sealed partial class AuditLog(ILoggerFactory loggerFactory, AuthMetrics m
         LogUserCreated(userId, role);
     }
 
+    public void TwoFactorEnabled(int userId)
+    {
+        metrics.TwoFactorEnabled();
+        LogTwoFactorEnabled(userId);
+    }
+
+    public void TwoFactorDisabled(int userId, bool byAdmin)
+    {
+        metrics.TwoFactorDisabled(byAdmin);
+        if (byAdmin)
+        {
+            LogTwoFactorDisabledByAdmin(userId);
+        }
+        else
+        {
+            LogTwoFactorDisabled(userId);
+        }
+    }
+
+    public void SecondFactorFailed(int userId, SecondFactorFailureReason reason)
+    {
+        metrics.SecondFactorFailed(reason switch
+        {
+            SecondFactorFailureReason.WrongCode => "wrong_code",
+            SecondFactorFailureReason.WrongRecoveryCode => "wrong_recovery_code",
+            _ => "backed_off",
+        });
+        if (reason == SecondFactorFailureReason.BackedOff)
+        {
+            metrics.Throttled("login_backoff");
+        }
+
+        LogSecondFactorFailed(userId, reason);
+    }
+
+    public void RecoveryCodeUsed(int userId, int remaining)
+    {
+        metrics.RecoveryCodeUsed();
+        LogRecoveryCodeUsed(userId, remaining);
+    }
+
+    [LoggerMessage(EventId = 1030, EventName = "TwoFactorSetUp", Level = LogLevel.Information, Message = "Audit: user {UserId} set up a new authenticator secret")]
+    public partial void TwoFactorSetUp(int userId);
+
+    [LoggerMessage(EventId = 1031, EventName = "TwoFactorEnabled", Level = LogLevel.Warning, Message = "Audit: user {UserId} turned two-factor sign-in on")]
+    private partial void LogTwoFactorEnabled(int userId);
+
+    [LoggerMessage(EventId = 1032, EventName = "TwoFactorDisabled", Level = LogLevel.Warning, Message = "Audit: user {UserId} turned two-factor sign-in off")]
+    private partial void LogTwoFactorDisabled(int userId);
+
+    [LoggerMessage(EventId = 1033, EventName = "TwoFactorDisabledByAdmin", Level = LogLevel.Warning, Message = "Audit: admin turned two-factor sign-in off for user {UserId}")]
+    private partial void LogTwoFactorDisabledByAdmin(int userId);
+
+    [LoggerMessage(EventId = 1034, EventName = "RecoveryCodesReplaced", Level = LogLevel.Warning, Message = "Audit: user {UserId} replaced their recovery codes")]
+    public partial void RecoveryCodesReplaced(int userId);
+
+    [LoggerMessage(EventId = 1035, EventName = "SecondFactorRequested", Level = LogLevel.Information, Message = "Audit: user {UserId} gave the right password; the second factor is due")]
+    public partial void SecondFactorRequested(int userId);
+
+    [LoggerMessage(EventId = 1036, EventName = "SecondFactorFailed", Level = LogLevel.Warning, Message = "Audit: second sign-in step failed ({Reason}) for user {UserId}")]
+    private partial void LogSecondFactorFailed(int userId, SecondFactorFailureReason reason);
+
+    [LoggerMessage(EventId = 1037, EventName = "RecoveryCodeUsed", Level = LogLevel.Warning, Message = "Audit: user {UserId} used a recovery code ({Remaining} left)")]
+    private partial void LogRecoveryCodeUsed(int userId, int remaining);
+
+    [LoggerMessage(EventId = 1038, EventName = "PendingSignInEnded", Level = LogLevel.Warning, Message = "Audit: a pending sign-in of user {UserId} ended after too many wrong codes")]
+    public partial void PendingSignInEnded(int userId);
+
     [LoggerMessage(EventId = 1001, EventName = "SignedUp", Level = LogLevel.Information, Message = "Audit: user {UserId} signed up")]
     private partial void LogSignedUp(int userId);
 
@@ -119,5 +187,15 @@ public enum LoginFailureReason
     WrongPassword,
 
     /// <summary>The account (or unknown login) is in back-off; the password was not checked.</summary>
+    BackedOff,
+}
+
+/// <summary>Why a second sign-in step (or a code to turn two-factor off) was refused.</summary>
+public enum SecondFactorFailureReason
+{
+    WrongCode,
+    WrongRecoveryCode,
+
+    /// <summary>The account is in back-off; the code was not checked.</summary>
     BackedOff,
 }

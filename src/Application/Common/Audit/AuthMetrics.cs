@@ -14,6 +14,10 @@ public sealed class AuthMetrics
     private readonly Counter<long> _logins;
     private readonly Counter<long> _throttled;
     private readonly Histogram<double> _hashDuration;
+    private readonly Counter<long> _twoFactorEnabled;
+    private readonly Counter<long> _twoFactorDisabled;
+    private readonly Counter<long> _twoFactorFailures;
+    private readonly Counter<long> _recoveryCodesUsed;
 
     public AuthMetrics(IMeterFactory meterFactory)
     {
@@ -21,6 +25,10 @@ public sealed class AuthMetrics
         _signups = Meter.CreateCounter<long>("doubledibz.signups", "{signup}", "Accounts created (signup and admin create-user).");
         _logins = Meter.CreateCounter<long>("doubledibz.logins", "{login}", "Login attempts by outcome: success, failure (unknown login or wrong password alike), backed_off.");
         _hashDuration = Meter.CreateHistogram<double>("doubledibz.password_hash.duration", "s", "Time of one Argon2id derivation (hash or verify), excluding the wait for a slot.");
+        _twoFactorEnabled = Meter.CreateCounter<long>("doubledibz.two_factor.enabled", "{account}", "Accounts that turned two-factor sign-in on.");
+        _twoFactorDisabled = Meter.CreateCounter<long>("doubledibz.two_factor.disabled", "{account}", "Accounts whose two-factor sign-in was turned off, by who: user, admin.");
+        _twoFactorFailures = Meter.CreateCounter<long>("doubledibz.two_factor.failures", "{attempt}", "Second-step codes refused, by reason: wrong_code, wrong_recovery_code, backed_off.");
+        _recoveryCodesUsed = Meter.CreateCounter<long>("doubledibz.two_factor.recovery_codes_used", "{code}", "Recovery codes used (sign-in or turning two-factor off).");
         _throttled = Meter.CreateCounter<long>("doubledibz.throttled", "{request}", "Requests refused for load or abuse, by reason: login_backoff, rate_limit, hasher_busy, database_unavailable.");
     }
 
@@ -31,6 +39,14 @@ public sealed class AuthMetrics
     public void Login(string outcome) => _logins.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     public void PasswordHashed(TimeSpan elapsed) => _hashDuration.Record(elapsed.TotalSeconds);
+
+    public void TwoFactorEnabled() => _twoFactorEnabled.Add(1);
+
+    public void TwoFactorDisabled(bool byAdmin) => _twoFactorDisabled.Add(1, new KeyValuePair<string, object?>("by", byAdmin ? "admin" : "user"));
+
+    public void SecondFactorFailed(string reason) => _twoFactorFailures.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    public void RecoveryCodeUsed() => _recoveryCodesUsed.Add(1);
 
     public void Throttled(string reason) => _throttled.Add(1, new KeyValuePair<string, object?>("reason", reason));
 }

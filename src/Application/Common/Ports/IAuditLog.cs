@@ -42,4 +42,27 @@ public interface IAuditLog
     void ProfileUpdated(int userId);
 
     void AccountDeleted(int userId);
+
+    // Two-factor sign-in (issue 14), event ids 1030-1039.
+
+    /// <summary>A new authenticator secret was set up (not yet enabled).</summary>
+    void TwoFactorSetUp(int userId);
+
+    void TwoFactorEnabled(int userId);
+
+    /// <param name="byAdmin">Turned off by the admin command <c>disable-2fa</c> rather than by the user.</param>
+    void TwoFactorDisabled(int userId, bool byAdmin);
+
+    void RecoveryCodesReplaced(int userId);
+
+    /// <summary>The right password of a two-factor account: a pending sign-in awaits its code.</summary>
+    void SecondFactorRequested(int userId);
+
+    void SecondFactorFailed(int userId, SecondFactorFailureReason reason);
+
+    /// <param name="remaining">Unused recovery codes left.</param>
+    void RecoveryCodeUsed(int userId, int remaining);
+
+    /// <summary>A pending sign-in ended because its codes were used up.</summary>
+    void PendingSignInEnded(int userId);
 }

@@ -14,6 +14,9 @@ public sealed class UserConfiguration : IEntityTypeConfiguration<User>
     public const string NormalizedUserName = "NormalizedUserName";
     public const string NormalizedEmail = "NormalizedEmail";
 
+    private const int TwoFactorSecretMaxLength = 500;
+    private const int RecoveryCodeHashesMaxLength = 1000; // 10 hex HMAC-SHA256 hashes and commas
+
     public void Configure(EntityTypeBuilder<User> builder)
     {
         builder.ToTable("Users");
@@ -46,6 +49,19 @@ public sealed class UserConfiguration : IEntityTypeConfiguration<User>
         // The original application's role codes: admin=0, staff=1, user=2, test=3.
         builder.Property(u => u.Role).HasConversion<int>();
         builder.Property(u => u.CreatedOn);
+
+        // Two-factor sign-in. The secret column holds only the data-protection ciphertext. The last accepted time step
+        // and the recovery codes are concurrency tokens: of two requests using the same code at once, one loses.
+        builder.Property(u => u.TwoFactorSecret).HasMaxLength(TwoFactorSecretMaxLength);
+        builder.Property(u => u.TwoFactorEnabled);
+        builder.Property(u => u.TwoFactorLastStep).IsConcurrencyToken();
+        builder.Property(u => u.RecoveryCodeHashes)
+            .HasConversion(
+                v => string.Join(',', v),
+                s => s.Length == 0 ? Array.Empty<string>() : s.Split(',', StringSplitOptions.None),
+                new ValueComparer<IReadOnlyList<string>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, x) => HashCode.Combine(h, x.GetHashCode(StringComparison.Ordinal))), v => v.ToArray()))
+            .HasMaxLength(RecoveryCodeHashesMaxLength)
+            .IsConcurrencyToken();
     }
 
     /// <summary>Keeps the normalized key columns in step with the value objects before every save.</summary>

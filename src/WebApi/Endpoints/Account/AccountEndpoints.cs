@@ -2,6 +2,8 @@ using System.Security.Claims;
 using DoubleDibz.Application.Account.EndOtherSessions;
 using DoubleDibz.Application.Account.EndSession;
 using DoubleDibz.Application.Account.ListSessions;
+using DoubleDibz.Application.Account.TwoFactor;
+using DoubleDibz.Application.Account.TwoFactor.SetupTwoFactor;
 using DoubleDibz.Application.Common.Users;
 using DoubleDibz.WebApi.Endpoints.Auth;
 using DoubleDibz.WebApi.Http;
@@ -44,6 +46,37 @@ public static class AccountEndpoints
                 (await sender.Send(body.Value.ToCommand(user.CurrentSession()), ct)).ToHttp(_ => SessionResults.SignedOut("Your account has been deleted")))
             .Describe("Delete your account, confirmed with your password", StatusCodes.Status401Unauthorized, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable)
             .AcceptsForm<DeleteAccountRequest>()
+            .RequireRateLimiting(ClientRateLimits.Login)
+            .UsesPasswordHashing();
+
+        // Two-factor sign-in (issue 14).
+        var twoFactor = account.MapGroup("/2fa");
+        twoFactor.MapPost("/setup", async (RequestBody<SetupTwoFactorRequest> body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+                (await sender.Send(body.Value.ToCommand(user.CurrentSession()), ct))
+                .ToHttp(setup => ApiResults.Ok(setup, "Scan the QR code with your authenticator app, then enter a code from it")))
+            .Describe<TwoFactorSetup>("Set up two-factor sign-in: a new secret (text, otpauth URI, QR code as SVG); not enforced until enabled", StatusCodes.Status401Unauthorized, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable)
+            .AcceptsForm<SetupTwoFactorRequest>()
+            .RequireRateLimiting(ClientRateLimits.Login)
+            .UsesPasswordHashing();
+
+        twoFactor.MapPost("/enable", async (RequestBody<EnableTwoFactorRequest> body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+                (await sender.Send(body.Value.ToCommand(user.CurrentSession()), ct)).ToHttp(codes => ApiResults.Ok(codes, "Two-factor sign-in is on")))
+            .Describe<RecoveryCodeList>("Turn two-factor sign-in on with a code from the app; answers 10 recovery codes, once", StatusCodes.Status401Unauthorized, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity)
+            .AcceptsForm<EnableTwoFactorRequest>()
+            .RequireRateLimiting(ClientRateLimits.Login);
+
+        twoFactor.MapPost("/disable", async (RequestBody<DisableTwoFactorRequest> body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+                (await sender.Send(body.Value.ToCommand(user.CurrentSession()), ct)).ToHttp(_ => ApiResults.Ok("Two-factor sign-in is off")))
+            .Describe("Turn two-factor sign-in off, with the password and a code (or a recovery code)", StatusCodes.Status401Unauthorized, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable)
+            .AcceptsForm<DisableTwoFactorRequest>()
+            .RequireRateLimiting(ClientRateLimits.Login)
+            .UsesPasswordHashing();
+
+        twoFactor.MapPost("/recovery_codes", async (RequestBody<RegenerateRecoveryCodesRequest> body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+                (await sender.Send(body.Value.ToCommand(user.CurrentSession()), ct))
+                .ToHttp(codes => ApiResults.Ok(codes, "Here are your new recovery codes; the old ones no longer work")))
+            .Describe<RecoveryCodeList>("A new set of recovery codes, with the password; the old set is void", StatusCodes.Status401Unauthorized, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable)
+            .AcceptsForm<RegenerateRecoveryCodesRequest>()
             .RequireRateLimiting(ClientRateLimits.Login)
             .UsesPasswordHashing();
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Claims;
 using DoubleDibz.Application.Auth.Login;
+using DoubleDibz.Application.Auth.LoginSecondStep;
 using DoubleDibz.Application.Auth.Logout;
 using DoubleDibz.Application.Auth.Signup;
 using DoubleDibz.Application.Auth.VerifyAuth;
@@ -48,12 +49,27 @@ public static class AuthEndpoints
                 {
                     LoginOutcome.LoggedIn l => SessionResults.LoggedIn(l, "You have successfully logged in"),
                     LoginOutcome.AlreadyLoggedIn => ApiResults.Ok("You are already logged in"),
+                    LoginOutcome.TwoFactorRequired t => SessionResults.TwoFactorRequired(t.Pending),
                     _ => throw new UnreachableException(),
                 }))
-            .Describe<UserDto>("Sign in with user name or e-mail", StatusCodes.Status422UnprocessableEntity, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable)
+            .Describe<UserDto>("Sign in with user name or e-mail (a two-factor account: 401 \"Two-factor required\", then /login/2fa)", StatusCodes.Status401Unauthorized, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable)
             .AcceptsForm<LoginRequest>()
             .RequireRateLimiting(ClientRateLimits.Login)
             .UsesPasswordHashing();
+
+        // Two-factor sign-in (issue 14): the second step, for the pending sign-in the first step's cookie marks.
+        auth.MapPost("/login/2fa", async (RequestBody<LoginSecondStepRequest> body, ClaimsPrincipal user, HttpContext http, DeviceCookie device, PendingSignInCookie pending, ISender sender, CancellationToken ct) =>
+                (await sender.Send(body.Value.ToCommand(pending.Read(http), user.CurrentSession(), device.Read(http)), ct)).Match(
+                    outcome => outcome switch
+                    {
+                        LoginOutcome.LoggedIn l => SessionResults.LoggedInWithSecondFactor(l, "You have successfully logged in"),
+                        LoginOutcome.AlreadyLoggedIn => ApiResults.Ok("You are already logged in"),
+                        _ => throw new UnreachableException(),
+                    },
+                    SessionResults.SecondStepRefused))
+            .Describe<UserDto>("Second step of a two-factor sign-in: a code from the app, or a recovery code", StatusCodes.Status401Unauthorized, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status429TooManyRequests)
+            .AcceptsForm<LoginSecondStepRequest>()
+            .RequireRateLimiting(ClientRateLimits.Login);
 
         auth.MapPost("/password/change", async (RequestBody<ChangePasswordRequest> body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
                 (await sender.Send(body.Value.ToCommand(user.CurrentSession()), ct))

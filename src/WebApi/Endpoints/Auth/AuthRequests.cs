@@ -1,4 +1,5 @@
 using DoubleDibz.Application.Auth.Login;
+using DoubleDibz.Application.Auth.LoginSecondStep;
 using DoubleDibz.Application.Auth.Signup;
 using DoubleDibz.Application.Common.Sessions;
 
@@ -35,6 +36,17 @@ public sealed class LoginRequest
     public bool RememberMe { get; init; }
 
     public LoginCommand ToCommand(CurrentSession? requester, KnownDevice? device) => new(Login, Password, RememberMe, requester, device);
+}
+
+/// <summary>The second step of a two-factor sign-in: <c>code</c> from the app, or <c>recovery_code</c>.</summary>
+public sealed class LoginSecondStepRequest
+{
+    public string? Code { get; init; }
+
+    public string? RecoveryCode { get; init; }
+
+    public LoginSecondStepCommand ToCommand(string? pendingToken, CurrentSession? requester, KnownDevice? device) =>
+        new(Code, RecoveryCode, pendingToken, requester, device);
 }
 
 public sealed record CsrfTokenResponse(string CsrfToken);

@@ -1,4 +1,7 @@
+using DoubleDibz.Application.Auth;
 using DoubleDibz.Application.Auth.Login;
+using DoubleDibz.Application.Common.Ports;
+using DoubleDibz.Domain.Common;
 using DoubleDibz.Application.Common.Sessions;
 using DoubleDibz.Application.Common.Users;
 using DoubleDibz.WebApi.Http;
@@ -19,6 +22,23 @@ public static class SessionResults
             cookie.Write(context, outcome.Session);
             context.RequestServices.GetRequiredService<DeviceCookie>().Write(context, outcome.Device);
         });
+
+    /// <summary>
+    /// Signed in by the second step of a two-factor sign-in: as a login, and the pending sign-in's cookie goes.
+    /// </summary>
+    public static IResult LoggedInWithSecondFactor(LoginOutcome.LoggedIn outcome, string message) =>
+        new WithCookie(LoggedIn(outcome, message), (_, context) => context.RequestServices.GetRequiredService<PendingSignInCookie>().Delete(context));
+
+    /// <summary>The right password of a two-factor account: 401 "Two-factor required", and the pending sign-in's cookie.</summary>
+    public static IResult TwoFactorRequired(IssuedPendingSignIn pending) =>
+        new WithCookie(ApiResults.Failure(AuthErrors.TwoFactorRequired), (_, context) =>
+            context.RequestServices.GetRequiredService<PendingSignInCookie>().Write(context, pending));
+
+    /// <summary>A refused second step; when the pending sign-in is gone (401), so is its cookie.</summary>
+    public static IResult SecondStepRefused(Error error) =>
+        error.Kind == ErrorKind.Unauthorized
+            ? new WithCookie(ApiResults.Failure(error), (_, context) => context.RequestServices.GetRequiredService<PendingSignInCookie>().Delete(context))
+            : ApiResults.Failure(error);
 
     public static IResult SignedOut(string message) =>
         new WithCookie(ApiResults.Ok(message), (cookie, context) => cookie.Delete(context));

@@ -90,6 +90,7 @@ function showView(name) {
 }
 
 function showUser(user) {
+  endSecondStep();
   for (const form of [loginForm, signupForm]) {
     form.reset();
     clearErrors(form);
@@ -109,6 +110,7 @@ function setUser(user) {
 // The login forms, with a message above them when there is something to say (the session ended, the account is gone).
 function showLoggedOut(notice = '') {
   currentUser = null;
+  endSecondStep();
   showView('loggedOut');
   authNotice.textContent = notice;
 }
@@ -228,7 +230,8 @@ function succeeded(res) {
 
 // Sends a form's request with its button busy; errors go under the fields, success to `onSuccess(res)`.
 // For the account view's forms (`signedIn`), a 401 means the session has ended: the login forms are shown.
-async function submitForm(form, method, path, payload, onSuccess, { signedIn = false } = {}) {
+// `refused(res)` may take an error answer first (true when it did), e.g. login's "Two-factor required".
+async function submitForm(form, method, path, payload, onSuccess, { signedIn = false, refused = null } = {}) {
   if (form.getAttribute('aria-busy') === 'true') return;
   const button = form.querySelector('button[type="submit"]');
   clearErrors(form);
@@ -237,6 +240,7 @@ async function submitForm(form, method, path, payload, onSuccess, { signedIn = f
   try {
     const res = await api(method, path, payload);
     if (succeeded(res)) await onSuccess(res);
+    else if (refused?.(res)) return;
     else if (signedIn && res.status === 401) showLoggedOut(SESSION_ENDED);
     else showErrors(form, res);
   } catch (err) {
@@ -262,7 +266,7 @@ loginForm.addEventListener('submit', (event) => {
     login: field('login').value,
     password: field('password').value,
     remember_me: field('remember_me').checked,
-  }, (res) => signedInAs(res, loginForm));
+  }, (res) => signedInAs(res, loginForm), { refused: startSecondStepIfRequired });
 });
 
 signupForm.addEventListener('submit', (event) => {
@@ -304,6 +308,7 @@ function resetAccountView() {
     form.removeAttribute('aria-busy');
   }
   closeDeleteConfirm({ focus: false });
+  resetTwoFactor();
   sessionsList.replaceChildren();
   sessionsStatus.textContent = '';
   sessionsError.textContent = '';
@@ -315,6 +320,7 @@ function showAccount() {
   const field = (name) => profileForm.elements.namedItem(name);
   field('first_name').value = currentUser?.first_name ?? '';
   field('last_name').value = currentUser?.last_name ?? '';
+  renderTwoFactor();
   loadSessions();
 }
 
@@ -539,5 +545,208 @@ deleteForm.addEventListener('submit', (event) => {
   submitForm(deleteForm, 'DELETE', '/api/account', payload,
     (res) => showLoggedOut(successMessage(res, 'Your account has been deleted')), { signedIn: true });
 });
+
+// ---- two-factor sign-in (issue 14) ----
+
+const TWO_FACTOR_REQUIRED = 'Two-factor required';
+const secondStepForm = byId('second-step-form');
+const secondStepSwitch = byId('second-step-switch');
+const twoFactorSection = byId('two-factor');
+const twoFactorState = byId('two-factor-state');
+const twoFactorStatus = byId('two-factor-status');
+const tfaSetupForm = byId('tfa-setup-form');
+const tfaEnableForm = byId('tfa-enable-form');
+const tfaDisableForm = byId('tfa-disable-form');
+const tfaRegenerateForm = byId('tfa-regenerate-form');
+const tfaCodes = byId('tfa-codes');
+const tfaCodesList = byId('tfa-codes-list');
+const tfaForms = [tfaSetupForm, tfaEnableForm, tfaDisableForm, tfaRegenerateForm];
+let secondStepByRecoveryCode = false;
+let shownRecoveryCodes = [];
+
+// The login's second step: the password was right, the server wants a code (the pending sign-in is its cookie).
+function startSecondStepIfRequired(res) {
+  if (res.status !== 401 || res.body?.errors?.type !== TWO_FACTOR_REQUIRED) return false;
+  loginForm.elements.namedItem('password').value = '';
+  loginForm.hidden = true;
+  secondStepForm.hidden = false;
+  useRecoveryCode(false);
+  byId('second-step-code').focus();
+  return true;
+}
+
+function endSecondStep() {
+  secondStepForm.reset();
+  clearErrors(secondStepForm);
+  secondStepForm.hidden = true;
+  loginForm.hidden = false;
+}
+
+function useRecoveryCode(byRecoveryCode) {
+  secondStepByRecoveryCode = byRecoveryCode;
+  clearErrors(secondStepForm);
+  byId('second-step-code-field').hidden = byRecoveryCode;
+  byId('second-step-recovery_code-field').hidden = !byRecoveryCode;
+  byId('second-step-hint').textContent = byRecoveryCode
+    ? 'Enter one of your recovery codes. Each works once.'
+    : 'Enter the 6-digit code from your authenticator app.';
+  secondStepSwitch.textContent = byRecoveryCode ? 'Use a code from your app' : 'Use a recovery code';
+}
+
+secondStepSwitch.addEventListener('click', () => {
+  useRecoveryCode(!secondStepByRecoveryCode);
+  byId(secondStepByRecoveryCode ? 'second-step-recovery_code' : 'second-step-code').focus();
+});
+
+byId('second-step-cancel').addEventListener('click', () => {
+  endSecondStep();
+  byId('login-password').focus();
+});
+
+secondStepForm.addEventListener('input', (event) => clearFieldError(event.target));
+secondStepForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const field = (name) => secondStepForm.elements.namedItem(name).value.trim();
+  const payload = secondStepByRecoveryCode ? { recovery_code: field('recovery_code') } : { code: field('code') };
+  submitForm(secondStepForm, 'POST', '/api/auth/login/2fa', payload, (res) => signedInAs(res, secondStepForm), {
+    refused: (res) => {
+      if (res.status !== 401) return false;
+      // The pending sign-in is gone (expired, or too many wrong codes): start again with the password.
+      endSecondStep();
+      authNotice.textContent = 'Your sign-in has expired. Please log in again.';
+      byId('login-password').focus();
+      return true;
+    },
+  });
+});
+
+// The account view's section.
+
+function resetTwoFactor() {
+  for (const form of tfaForms) {
+    form.reset();
+    clearErrors(form);
+    form.removeAttribute('aria-busy');
+  }
+  tfaEnableForm.hidden = true;
+  tfaCodes.hidden = true;
+  tfaCodesList.replaceChildren();
+  shownRecoveryCodes = [];
+  byId('tfa-qr').removeAttribute('src');
+  byId('tfa-secret').textContent = '';
+  twoFactorStatus.textContent = '';
+}
+
+function renderTwoFactor() {
+  const on = currentUser?.two_factor_enabled === true;
+  twoFactorState.textContent = on
+    ? 'Two-factor sign-in is on: signing in asks for a code from your authenticator app.'
+    : 'Two-factor sign-in is off. Turn it on to ask for a code from an authenticator app at every sign-in.';
+  tfaSetupForm.hidden = on || !tfaEnableForm.hidden;
+  tfaDisableForm.hidden = !on;
+  tfaRegenerateForm.hidden = !on;
+}
+
+function setTwoFactorEnabled(on) {
+  if (currentUser) currentUser.two_factor_enabled = on;
+  renderTwoFactor();
+}
+
+function showRecoveryCodes(codes) {
+  shownRecoveryCodes = [].concat(codes ?? []).map(String);
+  tfaCodesList.replaceChildren(...shownRecoveryCodes.map((code) => element('li', '', code)));
+  tfaCodes.hidden = false;
+  byId('tfa-codes-heading').focus();
+}
+
+function utf8Base64(text) {
+  return btoa(String.fromCharCode(...new TextEncoder().encode(text)));
+}
+
+tfaSetupForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const payload = { password: tfaSetupForm.elements.namedItem('password').value };
+  submitForm(tfaSetupForm, 'POST', '/api/account/2fa/setup', payload, (res) => {
+    const data = res.body.data ?? {};
+    tfaSetupForm.reset();
+    // Drawn by the server as SVG; shown as a data: image, which the page's CSP (img-src 'self' data:) allows.
+    byId('tfa-qr').src = `data:image/svg+xml;base64,${utf8Base64(String(data.qr_svg ?? ''))}`;
+    byId('tfa-secret').textContent = String(data.secret ?? '');
+    tfaCodes.hidden = true;
+    tfaEnableForm.hidden = false;
+    tfaSetupForm.hidden = true;
+    byId('tfa-enable-heading').focus();
+  }, { signedIn: true });
+});
+
+tfaEnableForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const payload = { code: tfaEnableForm.elements.namedItem('code').value.trim() };
+  submitForm(tfaEnableForm, 'POST', '/api/account/2fa/enable', payload, (res) => {
+    tfaEnableForm.reset();
+    tfaEnableForm.hidden = true;
+    byId('tfa-qr').removeAttribute('src');
+    byId('tfa-secret').textContent = '';
+    setTwoFactorEnabled(true);
+    twoFactorStatus.textContent = successMessage(res, 'Two-factor sign-in is on');
+    showRecoveryCodes(res.body.data?.recovery_codes);
+  }, { signedIn: true });
+});
+
+tfaDisableForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const field = (name) => tfaDisableForm.elements.namedItem(name).value;
+  submitForm(tfaDisableForm, 'POST', '/api/account/2fa/disable', { password: field('password'), code: field('code').trim() }, (res) => {
+    resetTwoFactor();
+    setTwoFactorEnabled(false);
+    twoFactorStatus.textContent = successMessage(res, 'Two-factor sign-in is off');
+    byId('two-factor-heading').focus();
+  }, { signedIn: true });
+});
+
+tfaRegenerateForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const payload = { password: tfaRegenerateForm.elements.namedItem('password').value };
+  submitForm(tfaRegenerateForm, 'POST', '/api/account/2fa/recovery_codes', payload, (res) => {
+    tfaRegenerateForm.reset();
+    twoFactorStatus.textContent = successMessage(res, 'Here are your new recovery codes');
+    showRecoveryCodes(res.body.data?.recovery_codes);
+  }, { signedIn: true });
+});
+
+for (const form of tfaForms) form.addEventListener('input', (event) => clearFieldError(event.target));
+
+byId('tfa-codes-copy').addEventListener('click', async () => {
+  try {
+    await navigator.clipboard.writeText(shownRecoveryCodes.join('\n'));
+    twoFactorStatus.textContent = 'The recovery codes have been copied';
+  } catch {
+    twoFactorStatus.textContent = 'Copying is not allowed here: select the codes and copy them, or download them';
+  }
+});
+
+// A text file through a Blob URL: a download, not a navigation, so the strict CSP does not get in the way.
+byId('tfa-codes-download').addEventListener('click', () => {
+  const text = `DoubleDibz recovery codes for ${currentUser?.user_name ?? 'your account'}\nEach code works once.\n\n${shownRecoveryCodes.join('\n')}\n`;
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
+  const link = element('a');
+  link.href = url;
+  link.download = 'doubledibz-recovery-codes.txt';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+  twoFactorStatus.textContent = 'The recovery codes have been downloaded';
+});
+
+twoFactorSection.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && !tfaEnableForm.hidden) {
+    resetTwoFactor();
+    renderTwoFactor();
+    byId('two-factor-heading').focus();
+  }
+});
+
+// ---- /two-factor sign-in ----
 
 verifyAuth();

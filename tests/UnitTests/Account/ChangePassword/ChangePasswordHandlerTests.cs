@@ -75,7 +75,7 @@ public class ChangePasswordHandlerTests
         var result = await _handler.Handle(Command(), CancellationToken.None);
 
         Assert.That(result.Value, Is.EqualTo(new PasswordChanged(
-            new UserDto(7, "spchuang", "test@gmail.com", "user", "Sam", "Chuang"), A.IssuedSession())));
+            new UserDto(7, "spchuang", "test@gmail.com", "user", "Sam", "Chuang", TwoFactorEnabled: false), A.IssuedSession())));
     }
 
     [Test]

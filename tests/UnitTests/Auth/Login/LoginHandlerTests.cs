@@ -18,6 +18,7 @@ public class LoginHandlerTests
     private readonly Mock<ISessionStore> _sessions = new();
     private readonly Mock<ILoginAttemptStore> _attempts = new();
     private readonly Mock<IKeyedHasher> _keyedHasher = new();
+    private readonly Mock<IPendingSignInStore> _pendingSignIns = new();
     private readonly User _sam = A.User();
     private LoginHandler _handler = null!;
 
@@ -32,7 +33,7 @@ public class LoginHandlerTests
             .ReturnsAsync(new CountedAttempt(1, DateTimeOffset.UnixEpoch));
         _keyedHasher.Setup(k => k.HashAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((string text, CancellationToken _) => $"keyed({text})");
         _handler = new LoginHandler(_users.Object, _hasher.Object, _sessions.Object,
-            A.LoginThrottle(_attempts.Object), _keyedHasher.Object, _audit, A.Mapper());
+            A.LoginThrottle(_attempts.Object), _keyedHasher.Object, _pendingSignIns.Object, _audit, A.Mapper());
     }
 
     [Test]
@@ -339,5 +340,60 @@ public class LoginHandlerTests
         _attempts.Setup(a => a.TryCountAsync(key, It.IsAny<DateTimeOffset>(), It.IsAny<LoginBackoffOptions>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((CountedAttempt?)null);
         _attempts.Setup(a => a.FindLockedUntilAsync(key, It.IsAny<CancellationToken>())).ReturnsAsync(until);
+    }
+
+    // Two-factor sign-in (issue 14).
+
+    [Test]
+    public async Task The_right_password_of_a_two_factor_user_opens_a_pending_sign_in_and_no_session()
+    {
+        A.WithTwoFactor(_sam);
+        var pending = new IssuedPendingSignIn("pending-token", DateTimeOffset.UnixEpoch);
+        _pendingSignIns.Setup(p => p.StartAsync(_sam.Id, true, LoginAttemptKey.ForUser(_sam.Id), It.IsAny<CancellationToken>())).ReturnsAsync(pending);
+
+        var result = await _handler.Handle(A.Login() with { RememberMe = true }, CancellationToken.None);
+
+        Assert.That(result.Value, Is.EqualTo(new LoginOutcome.TwoFactorRequired(pending)));
+        _sessions.Verify(s => s.StartAsync(It.IsAny<int>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.That(_audit.Events, Is.EqualTo(new AuditEvent[] { new AuditEvent.SecondFactorRequested(_sam.Id) }));
+    }
+
+    [Test]
+    public async Task The_password_step_of_a_two_factor_user_leaves_the_attempt_counted()
+    {
+        A.WithTwoFactor(_sam);
+        _pendingSignIns.Setup(p => p.StartAsync(It.IsAny<int>(), It.IsAny<bool>(), It.IsAny<LoginAttemptKey>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new IssuedPendingSignIn("pending-token", DateTimeOffset.UnixEpoch));
+
+        await _handler.Handle(A.Login(), CancellationToken.None);
+
+        _attempts.Verify(a => a.ClearAsync(It.IsAny<LoginAttemptKey>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
+    public async Task A_wrong_password_of_a_two_factor_user_answers_like_any_wrong_password()
+    {
+        A.WithTwoFactor(_sam);
+
+        var result = await _handler.Handle(A.Login() with { Password = "not the password" }, CancellationToken.None);
+
+        Assert.That(result.Error, Is.EqualTo(AuthErrors.InvalidCredentials));
+        _pendingSignIns.Verify(p => p.StartAsync(It.IsAny<int>(), It.IsAny<bool>(), It.IsAny<LoginAttemptKey>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
+    public async Task The_password_step_of_a_two_factor_user_still_upgrades_an_old_hash()
+    {
+        A.WithTwoFactor(_sam);
+        _hasher.Setup(h => h.VerifyAsync("correct horse battery", _sam.PasswordHash, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(PasswordVerification.SucceededRehashNeeded);
+        var upgraded = A.PasswordHash(memoryKiB: 65536);
+        _hasher.Setup(h => h.HashAsync("correct horse battery", It.IsAny<CancellationToken>())).ReturnsAsync(upgraded);
+        _pendingSignIns.Setup(p => p.StartAsync(It.IsAny<int>(), It.IsAny<bool>(), It.IsAny<LoginAttemptKey>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new IssuedPendingSignIn("pending-token", DateTimeOffset.UnixEpoch));
+
+        await _handler.Handle(A.Login(), CancellationToken.None);
+
+        Assert.That(_sam.PasswordHash, Is.EqualTo(upgraded));
     }
 }

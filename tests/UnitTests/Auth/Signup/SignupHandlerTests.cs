@@ -34,7 +34,7 @@ public class SignupHandlerTests
         var result = await _handler.Handle(A.Signup(), CancellationToken.None);
 
         var signedUp = (SignupOutcome.SignedUp)result.Value;
-        Assert.That(signedUp.User, Is.EqualTo(new UserDto(0, "spchuang", "test@gmail.com", "user", "Sam", "Chuang")));
+        Assert.That(signedUp.User, Is.EqualTo(new UserDto(0, "spchuang", "test@gmail.com", "user", "Sam", "Chuang", TwoFactorEnabled: false)));
         Assert.That(signedUp.Session, Is.EqualTo(A.IssuedSession()));
         _users.Verify(u => u.Add(It.Is<User>(x => x.UserName.Value == "spchuang")), Times.Once);
         _sessions.Verify(s => s.StartAsync(0, false, It.IsAny<CancellationToken>()), Times.Once);

@@ -260,6 +260,90 @@ public sealed class AuditLogTests : IDisposable
         Assert.That(Event(line), Is.EqualTo((1015, "AccountDeleted", LogLevel.Warning)));
         Assert.That(line["UserId"], Is.EqualTo(7));
     }
+
+    // Two-factor sign-in (issue 14), events 1030-1038.
+
+    [TestCase(1030, "TwoFactorSetUp", LogLevel.Information)]
+    [TestCase(1034, "RecoveryCodesReplaced", LogLevel.Warning)]
+    [TestCase(1035, "SecondFactorRequested", LogLevel.Information)]
+    [TestCase(1038, "PendingSignInEnded", LogLevel.Warning)]
+    public void A_two_factor_event_of_one_user_has_its_id_name_and_level_and_counts_nothing(int id, string name, LogLevel level)
+    {
+        Action<int> record = name switch
+        {
+            "TwoFactorSetUp" => _audit.TwoFactorSetUp,
+            "RecoveryCodesReplaced" => _audit.RecoveryCodesReplaced,
+            "SecondFactorRequested" => _audit.SecondFactorRequested,
+            _ => _audit.PendingSignInEnded,
+        };
+
+        record(7);
+
+        var line = Single();
+        Assert.That(Event(line), Is.EqualTo((id, name, level)));
+        Assert.That(line["UserId"], Is.EqualTo(7));
+        Assert.That(_measurements.All, Is.Empty);
+    }
+
+    [Test]
+    public void TwoFactorEnabled_is_event_1031_and_counts_an_enabled_account()
+    {
+        _audit.TwoFactorEnabled(7);
+
+        Assert.That(Event(Single()), Is.EqualTo((1031, "TwoFactorEnabled", LogLevel.Warning)));
+        Assert.That(_measurements.All, Is.EqualTo(new[] { Counted("doubledibz.two_factor.enabled") }).Using(MeasurementComparer.Instance));
+    }
+
+    [Test]
+    public void TwoFactorDisabled_by_the_user_is_event_1032_and_counts_by_user()
+    {
+        _audit.TwoFactorDisabled(7, byAdmin: false);
+
+        Assert.That(Event(Single()), Is.EqualTo((1032, "TwoFactorDisabled", LogLevel.Warning)));
+        Assert.That(_measurements.All, Is.EqualTo(new[] { Counted("doubledibz.two_factor.disabled", ("by", "user")) }).Using(MeasurementComparer.Instance));
+    }
+
+    [Test]
+    public void TwoFactorDisabled_by_the_admin_is_event_1033_and_counts_by_admin()
+    {
+        _audit.TwoFactorDisabled(7, byAdmin: true);
+
+        Assert.That(Event(Single()), Is.EqualTo((1033, "TwoFactorDisabledByAdmin", LogLevel.Warning)));
+        Assert.That(_measurements.All, Is.EqualTo(new[] { Counted("doubledibz.two_factor.disabled", ("by", "admin")) }).Using(MeasurementComparer.Instance));
+    }
+
+    [Test]
+    public void A_wrong_code_is_event_1036_with_its_reason_and_counts_a_second_step_failure()
+    {
+        _audit.SecondFactorFailed(7, SecondFactorFailureReason.WrongCode);
+
+        var line = Single();
+        Assert.That(Event(line), Is.EqualTo((1036, "SecondFactorFailed", LogLevel.Warning)));
+        Assert.That(line["Reason"], Is.EqualTo(SecondFactorFailureReason.WrongCode));
+        Assert.That(_measurements.All, Is.EqualTo(new[] { Counted("doubledibz.two_factor.failures", ("reason", "wrong_code")) }).Using(MeasurementComparer.Instance));
+    }
+
+    [Test]
+    public void A_second_step_in_back_off_counts_a_throttled_request_too()
+    {
+        _audit.SecondFactorFailed(7, SecondFactorFailureReason.BackedOff);
+
+        Assert.That(_measurements.All, Is.EqualTo(new[]
+        {
+            Counted("doubledibz.two_factor.failures", ("reason", "backed_off")), Counted("doubledibz.throttled", ("reason", "login_backoff")),
+        }).Using(MeasurementComparer.Instance));
+    }
+
+    [Test]
+    public void RecoveryCodeUsed_is_event_1037_with_the_codes_left_and_counts_a_used_code()
+    {
+        _audit.RecoveryCodeUsed(7, 9);
+
+        var line = Single();
+        Assert.That(Event(line), Is.EqualTo((1037, "RecoveryCodeUsed", LogLevel.Warning)));
+        Assert.That(line["Remaining"], Is.EqualTo(9));
+        Assert.That(_measurements.All, Is.EqualTo(new[] { Counted("doubledibz.two_factor.recovery_codes_used") }).Using(MeasurementComparer.Instance));
+    }
 }
 
 /// <summary>Compares measurements by instrument, value and tags (records compare dictionaries by reference).</summary>

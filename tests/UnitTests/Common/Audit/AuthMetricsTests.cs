@@ -40,6 +40,24 @@ public sealed class AuthMetricsTests : IDisposable
     }
 
     [Test]
+    public void A_second_step_failure_is_counted_under_its_reason()
+    {
+        _metrics.SecondFactorFailed("wrong_code");
+
+        var measurement = _measurements.All.Single();
+        Assert.That((measurement.Instrument, measurement.Tags["reason"]), Is.EqualTo(("doubledibz.two_factor.failures", (object?)"wrong_code")));
+    }
+
+    [Test]
+    public void Two_factor_turned_off_by_the_admin_is_counted_as_such()
+    {
+        _metrics.TwoFactorDisabled(byAdmin: true);
+
+        var measurement = _measurements.All.Single();
+        Assert.That((measurement.Instrument, measurement.Tags["by"]), Is.EqualTo(("doubledibz.two_factor.disabled", (object?)"admin")));
+    }
+
+    [Test]
     public void Every_instrument_has_a_unit_and_a_description_for_the_scraper()
     {
         var instruments = new List<System.Diagnostics.Metrics.Instrument>();
@@ -59,6 +77,7 @@ public sealed class AuthMetricsTests : IDisposable
         Assert.That(instruments.Select(i => i.Name), Is.EquivalentTo(new[]
         {
             "doubledibz.signups", "doubledibz.logins", "doubledibz.password_hash.duration", "doubledibz.throttled",
+            "doubledibz.two_factor.enabled", "doubledibz.two_factor.disabled", "doubledibz.two_factor.failures", "doubledibz.two_factor.recovery_codes_used",
         }));
         Assert.That(instruments.Select(i => i.Unit ?? ""), Has.None.Empty);
         Assert.That(instruments.Select(i => i.Description ?? ""), Has.None.Empty);
