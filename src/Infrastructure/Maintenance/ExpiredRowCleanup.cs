@@ -40,7 +40,7 @@ public sealed class ExpiredRowCleanup(AppDbContext db, TimeProvider clock, IOpti
         var pendingSignIns = await DeleteInBatchesAsync(
             () => db.PendingSignIns
                 .Where(p => db.PendingSignIns.Where(x => x.ExpiresAtUnixMs <= nowMs).OrderBy(x => x.ExpiresAtUnixMs).Select(x => x.Id).Take(BatchSize).Contains(p.Id))
-                .ExecuteDeleteAsync(cancellationToken),
+                .ExecuteDelete(),
             cancellationToken);
         return sessions + attempts + pendingSignIns;
     }
