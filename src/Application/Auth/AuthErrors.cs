@@ -9,6 +9,8 @@ public static class AuthErrors
     // One message for "no such account" and "wrong password", so the answer does not reveal which accounts exist.
     public static readonly Error InvalidCredentials = Error.WrongCredentials("Invalid username or password");
 
+    public static readonly Error EmailNotConfirmed = Error.EmailNotConfirmed("Please confirm your e-mail address first");
+
     public static Error TooManyAttempts(TimeSpan retryAfter) =>
         Error.TooManyAttempts($"Too many failed logins, try again in {Math.Ceiling(retryAfter.TotalSeconds)} seconds", retryAfter);
 }

@@ -13,6 +13,9 @@ public enum ErrorKind
 
     /// <summary>Too many recent attempts; <see cref="Error.RetryAfter"/> says when to try again.</summary>
     TooManyAttempts,
+
+    /// <summary>The right password for an account whose address must be confirmed first (<c>Accounts:RequireConfirmedEmail</c>).</summary>
+    EmailNotConfirmed,
 }
 
 /// <summary>An expected failure. <see cref="Fields"/> is set for validation errors: property name to messages.</summary>
@@ -37,6 +40,8 @@ public sealed record Error(ErrorKind Kind, string Message)
     public static Error Unauthorized(string message) => new(ErrorKind.Unauthorized, message);
 
     public static Error NotFound(string message) => new(ErrorKind.NotFound, message);
+
+    public static Error EmailNotConfirmed(string message) => new(ErrorKind.EmailNotConfirmed, message);
 
     public static Error TooManyAttempts(string message, TimeSpan retryAfter) =>
         new(ErrorKind.TooManyAttempts, message) { RetryAfter = retryAfter };

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace DoubleDibz.Infrastructure.Maintenance;
 
 /// <summary>
-/// Deletes sessions past their expiry and login-attempt counts that no longer count or lock anything, in batches of
+/// Deletes sessions and e-mailed account tokens past their expiry, and login-attempt counts that no longer count or lock anything, in batches of
 /// <see cref="BatchSize"/> rows: each batch is one short statement (the oldest rows first, found through the expiry
 /// index), so the sweep never holds SQLite's single write lock long enough to stall logins, however many rows an
 /// attacker made pile up; and it pauses <see cref="MaintenanceOptions.BatchPause"/> between batches, so a sweep of a
@@ -33,7 +33,13 @@ public sealed class ExpiredRowCleanup(AppDbContext db, TimeProvider clock, IOpti
                     .OrderBy(x => x.Key).Select(x => x.Key).Take(BatchSize).Contains(a.Key))
                 .ExecuteDeleteAsync(cancellationToken),
             cancellationToken);
-        return sessions + attempts;
+        var tokens = db.Set<AccountTokens.AccountTokenRecord>();
+        var expiredTokens = await DeleteInBatchesAsync(
+            () => tokens
+                .Where(t => tokens.Where(x => x.ExpiresAt <= now).OrderBy(x => x.ExpiresAt).Select(x => x.Id).Take(BatchSize).Contains(t.Id))
+                .ExecuteDeleteAsync(cancellationToken),
+            cancellationToken);
+        return sessions + attempts + expiredTokens;
     }
 
     private async Task<int> DeleteInBatchesAsync(Func<Task<int>> deleteBatch, CancellationToken cancellationToken)

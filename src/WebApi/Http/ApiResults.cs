@@ -25,6 +25,7 @@ public static class ApiResults
         ErrorKind.Conflict => Error(StatusCodes.Status409Conflict, error.Message),
         ErrorKind.Unauthorized => Error(StatusCodes.Status401Unauthorized, error.Message),
         ErrorKind.NotFound => Error(StatusCodes.Status404NotFound, error.Message),
+        ErrorKind.EmailNotConfirmed => Error(StatusCodes.Status403Forbidden, error.Message, ErrorTypes.EmailNotConfirmed),
         ErrorKind.TooManyAttempts => RetryLater(StatusCodes.Status429TooManyRequests, error.Message, error.RetryAfter ?? TimeSpan.FromSeconds(1)),
         _ => throw new ArgumentOutOfRangeException(nameof(error), error.Kind, "Unmapped error kind"),
     };

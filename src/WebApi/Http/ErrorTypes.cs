@@ -6,6 +6,7 @@ public static class ErrorTypes
     public const string FormValidation = "Form validation error";
     public const string WrongAuthentication = "Wrong Authentication";
     public const string Csrf = "CSRF error";
+    public const string EmailNotConfirmed = "Email not confirmed";
 
     public static string For(int statusCode) => statusCode switch
     {

@@ -40,6 +40,22 @@ public sealed class RecordingAuditLog : IAuditLog
     public void ProfileUpdated(int userId) => Events.Add(new AuditEvent.ProfileUpdated(userId));
 
     public void AccountDeleted(int userId) => Events.Add(new AuditEvent.AccountDeleted(userId));
+
+    public void ConfirmationSent(int userId) => Events.Add(new AuditEvent.ConfirmationSent(userId));
+
+    public void EmailConfirmed(int userId) => Events.Add(new AuditEvent.EmailConfirmed(userId));
+
+    public void PasswordResetRequested(int? userId) => Events.Add(new AuditEvent.PasswordResetRequested(userId));
+
+    public void PasswordReset(int userId, int sessionsEnded) => Events.Add(new AuditEvent.PasswordReset(userId, sessionsEnded));
+
+    public void EmailChangeRequested(int userId) => Events.Add(new AuditEvent.EmailChangeRequested(userId));
+
+    public void EmailChanged(int userId) => Events.Add(new AuditEvent.EmailChanged(userId));
+
+    public void PasswordResetSentByAdmin(int userId) => Events.Add(new AuditEvent.PasswordResetSentByAdmin(userId));
+
+    public void MailLimited(int? userId) => Events.Add(new AuditEvent.MailLimited(userId));
 }
 
 /// <summary>One call on <see cref="IAuditLog"/>, as <see cref="RecordingAuditLog"/> keeps it.</summary>
@@ -74,4 +90,20 @@ public abstract record AuditEvent
     public sealed record ProfileUpdated(int UserId) : AuditEvent;
 
     public sealed record AccountDeleted(int UserId) : AuditEvent;
+
+    public sealed record ConfirmationSent(int UserId) : AuditEvent;
+
+    public sealed record EmailConfirmed(int UserId) : AuditEvent;
+
+    public sealed record PasswordResetRequested(int? UserId) : AuditEvent;
+
+    public sealed record PasswordReset(int UserId, int SessionsEnded) : AuditEvent;
+
+    public sealed record EmailChangeRequested(int UserId) : AuditEvent;
+
+    public sealed record EmailChanged(int UserId) : AuditEvent;
+
+    public sealed record PasswordResetSentByAdmin(int UserId) : AuditEvent;
+
+    public sealed record MailLimited(int? UserId) : AuditEvent;
 }

@@ -14,6 +14,10 @@ public sealed class AuthMetrics
     private readonly Counter<long> _logins;
     private readonly Counter<long> _throttled;
     private readonly Histogram<double> _hashDuration;
+    private readonly Counter<long> _mailSent;
+    private readonly Counter<long> _mailFailed;
+    private readonly Counter<long> _mailRetried;
+    private readonly Counter<long> _passwordResets;
 
     public AuthMetrics(IMeterFactory meterFactory)
     {
@@ -21,7 +25,11 @@ public sealed class AuthMetrics
         _signups = Meter.CreateCounter<long>("doubledibz.signups", "{signup}", "Accounts created (signup and admin create-user).");
         _logins = Meter.CreateCounter<long>("doubledibz.logins", "{login}", "Login attempts by outcome: success, failure (unknown login or wrong password alike), backed_off.");
         _hashDuration = Meter.CreateHistogram<double>("doubledibz.password_hash.duration", "s", "Time of one Argon2id derivation (hash or verify), excluding the wait for a slot.");
-        _throttled = Meter.CreateCounter<long>("doubledibz.throttled", "{request}", "Requests refused for load or abuse, by reason: login_backoff, rate_limit, hasher_busy, database_unavailable.");
+        _throttled = Meter.CreateCounter<long>("doubledibz.throttled", "{request}", "Requests refused for load or abuse, by reason: login_backoff, rate_limit, hasher_busy, database_unavailable, mail_limit.");
+        _mailSent = Meter.CreateCounter<long>("doubledibz.mail.sent", "{message}", "Messages the outbox delivered (SMTP server accepted, or pickup file written).");
+        _mailFailed = Meter.CreateCounter<long>("doubledibz.mail.failed", "{message}", "Messages given up after the last attempt (dead in the outbox).");
+        _mailRetried = Meter.CreateCounter<long>("doubledibz.mail.retried", "{attempt}", "Delivery attempts that failed and were scheduled again.");
+        _passwordResets = Meter.CreateCounter<long>("doubledibz.password_resets", "{reset}", "Password resets by stage: requested (forgot-password or admin, known or not), completed.");
     }
 
     public Meter Meter { get; }
@@ -33,4 +41,12 @@ public sealed class AuthMetrics
     public void PasswordHashed(TimeSpan elapsed) => _hashDuration.Record(elapsed.TotalSeconds);
 
     public void Throttled(string reason) => _throttled.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    public void MailSent() => _mailSent.Add(1);
+
+    public void MailFailed() => _mailFailed.Add(1);
+
+    public void MailRetried() => _mailRetried.Add(1);
+
+    public void PasswordReset(string stage) => _passwordResets.Add(1, new KeyValuePair<string, object?>("stage", stage));
 }

@@ -34,7 +34,7 @@ public class UpdateProfileHandlerTests
     {
         await Update("Samuel", "Chang");
 
-        Assert.That((_sam.FirstName.Value, _sam.LastName.Value), Is.EqualTo(("Samuel", "Chang")));
+        Assert.That((_sam.FirstName.Value, _sam.LastName.Value), Is.EqualTo(("Samuel", "Chang", false)));
     }
 
     [Test]
@@ -42,7 +42,7 @@ public class UpdateProfileHandlerTests
     {
         var result = await Update("Samuel", "Chang");
 
-        Assert.That(result.Value, Is.EqualTo(new UserDto(7, "spchuang", "test@gmail.com", "user", "Samuel", "Chang")));
+        Assert.That(result.Value, Is.EqualTo(new UserDto(7, "spchuang", "test@gmail.com", "user", "Samuel", "Chang", false)));
     }
 
     [Test]
@@ -66,7 +66,7 @@ public class UpdateProfileHandlerTests
     {
         await Update("  Samuel ", " Chang  ");
 
-        Assert.That((_sam.FirstName.Value, _sam.LastName.Value), Is.EqualTo(("Samuel", "Chang")));
+        Assert.That((_sam.FirstName.Value, _sam.LastName.Value), Is.EqualTo(("Samuel", "Chang", false)));
     }
 
     [Test]

@@ -32,7 +32,7 @@ public class LoginHandlerTests
             .ReturnsAsync(new CountedAttempt(1, DateTimeOffset.UnixEpoch));
         _keyedHasher.Setup(k => k.HashAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((string text, CancellationToken _) => $"keyed({text})");
         _handler = new LoginHandler(_users.Object, _hasher.Object, _sessions.Object,
-            A.LoginThrottle(_attempts.Object), _keyedHasher.Object, _audit, A.Mapper());
+            A.LoginThrottle(_attempts.Object), _keyedHasher.Object, _audit, A.Mapper(), A.AccountOptions());
     }
 
     [Test]
