@@ -5,6 +5,7 @@ using DoubleDibz.Application.Admin.InitDb;
 using DoubleDibz.Application.Admin.ListUsers;
 using DoubleDibz.Application.Admin.Migrate;
 using DoubleDibz.Application.Admin.RevokeSessions;
+using DoubleDibz.Application.Admin.SendPasswordReset;
 using DoubleDibz.Domain.Common;
 using DoubleDibz.Infrastructure;
 using DoubleDibz.Infrastructure.Persistence;
@@ -21,7 +22,7 @@ public static class AdminCli
 {
     public const int Refused = 1;
 
-    private static readonly string[] Names = ["migrate", "initdb", "create-user", "list-users", "revoke-sessions"];
+    private static readonly string[] Names = ["migrate", "initdb", "create-user", "list-users", "revoke-sessions", "send-password-reset"];
     private static readonly string[] HelpFlags = ["--help", "-h", "-?", "help"];
 
     /// <summary>
@@ -125,6 +126,14 @@ public static class AdminCli
         revoke.SetAction((parsed, ct) => WithSender(async sender =>
             Report(await sender.Send(new RevokeSessionsCommand(parsed.GetValue(user)), ct), count => Console.WriteLine($"Revoked {count} session(s)."))));
         root.Subcommands.Add(revoke);
+
+        // Issue 12: e-mail.
+        var resetUser = new Argument<string>("user") { Description = "User name or e-mail." };
+        var sendReset = new Command("send-password-reset", "Queue a password-reset link to a user's address; the running service sends it.") { resetUser };
+        sendReset.SetAction((parsed, ct) => WithSender(async sender =>
+            Report(await sender.Send(new SendPasswordResetCommand(parsed.GetValue(resetUser)), ct), address =>
+                Console.WriteLine($"Queued a password-reset link to {address}; the service's outbox sends it (older reset links stop working)."))));
+        root.Subcommands.Add(sendReset);
 
         return root;
     }

@@ -108,6 +108,18 @@ public sealed class ApiClient : IDisposable
 
     public Task<ApiResponse> DeleteAccountAsync(string password) => SendJsonAsync(HttpMethod.Delete, "/api/account", new { password });
 
+    // Issue 12: e-mail.
+    public Task<ApiResponse> ForgotPasswordAsync(string login) => PostJsonAsync("/api/auth/password/forgot", new { login });
+
+    public Task<ApiResponse> ResetPasswordAsync(string token, string password, string? confirm = null) =>
+        PostJsonAsync("/api/auth/password/reset", new { token, password, confirm = confirm ?? password });
+
+    public Task<ApiResponse> ConfirmEmailAsync(string token) => PostJsonAsync("/api/auth/email/confirm", new { token });
+
+    public Task<ApiResponse> ResendConfirmationAsync() => PostJsonAsync("/api/auth/email/resend", new { });
+
+    public Task<ApiResponse> ChangeEmailAsync(string password, string email) => PostJsonAsync("/api/account/email", new { password, email });
+
     public async Task<ApiResponse> SendAsync(HttpRequestMessage request)
     {
         using var response = await _http.SendAsync(request);
