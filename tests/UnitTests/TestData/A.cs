@@ -87,9 +87,17 @@ public static class A
     public static Microsoft.Extensions.Options.IOptions<AccountOptions> AccountOptions(bool requireConfirmedEmail = false) =>
         Microsoft.Extensions.Options.Options.Create(new AccountOptions { RequireConfirmedEmail = requireConfirmedEmail });
 
+    /// <summary>A token store that issues the token "raw-token" for every purpose.</summary>
+    public static Moq.Mock<IAccountTokenStore> TokenStore()
+    {
+        var tokens = new Moq.Mock<IAccountTokenStore>();
+        tokens.Setup(t => t.Issue(Moq.It.IsAny<int>(), Moq.It.IsAny<AccountTokenPurpose>(), Moq.It.IsAny<DoubleDibz.Domain.Users.EmailAddress?>(), Moq.It.IsAny<TimeSpan>())).Returns("raw-token");
+        return tokens;
+    }
+
     /// <summary>The account's mails over the given token store and outbox (mocks by default), links from http://localhost:5000.</summary>
     public static AccountMail AccountMail(IAccountTokenStore? tokens = null, IMailOutbox? outbox = null, bool requireConfirmedEmail = false) =>
-        new(tokens ?? new Moq.Mock<IAccountTokenStore>().Object, outbox ?? new Moq.Mock<IMailOutbox>().Object,
+        new(tokens ?? TokenStore().Object, outbox ?? new Moq.Mock<IMailOutbox>().Object,
             AccountOptions(requireConfirmedEmail), Microsoft.Extensions.Options.Options.Create(new AppOptions()));
 }
 

@@ -34,7 +34,7 @@ public class UpdateProfileHandlerTests
     {
         await Update("Samuel", "Chang");
 
-        Assert.That((_sam.FirstName.Value, _sam.LastName.Value), Is.EqualTo(("Samuel", "Chang", false)));
+        Assert.That((_sam.FirstName.Value, _sam.LastName.Value), Is.EqualTo(("Samuel", "Chang")));
     }
 
     [Test]
@@ -66,7 +66,7 @@ public class UpdateProfileHandlerTests
     {
         await Update("  Samuel ", " Chang  ");
 
-        Assert.That((_sam.FirstName.Value, _sam.LastName.Value), Is.EqualTo(("Samuel", "Chang", false)));
+        Assert.That((_sam.FirstName.Value, _sam.LastName.Value), Is.EqualTo(("Samuel", "Chang")));
     }
 
     [Test]

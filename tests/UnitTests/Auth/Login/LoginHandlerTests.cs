@@ -340,4 +340,28 @@ public class LoginHandlerTests
             .ReturnsAsync((CountedAttempt?)null);
         _attempts.Setup(a => a.FindLockedUntilAsync(key, It.IsAny<CancellationToken>())).ReturnsAsync(until);
     }
+
+    [Test]
+    public async Task Login_with_the_right_password_of_an_unconfirmed_account_is_refused_when_confirmation_is_required()
+    {
+        var handler = new LoginHandler(_users.Object, _hasher.Object, _sessions.Object,
+            A.LoginThrottle(_attempts.Object), _keyedHasher.Object, _audit, A.Mapper(), A.AccountOptions(requireConfirmedEmail: true));
+
+        var result = await handler.Handle(A.Login(), CancellationToken.None);
+
+        Assert.That(result.Error, Is.EqualTo(AuthErrors.EmailNotConfirmed));
+        _sessions.Verify(s => s.StartAsync(It.IsAny<int>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
+    public async Task Login_of_a_confirmed_account_succeeds_when_confirmation_is_required()
+    {
+        _sam.ConfirmEmail(DateTimeOffset.UnixEpoch);
+        var handler = new LoginHandler(_users.Object, _hasher.Object, _sessions.Object,
+            A.LoginThrottle(_attempts.Object), _keyedHasher.Object, _audit, A.Mapper(), A.AccountOptions(requireConfirmedEmail: true));
+
+        var result = await handler.Handle(A.Login(), CancellationToken.None);
+
+        Assert.That(result.Value, Is.TypeOf<LoginOutcome.LoggedIn>());
+    }
 }

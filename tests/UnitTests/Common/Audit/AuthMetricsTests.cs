@@ -59,6 +59,7 @@ public sealed class AuthMetricsTests : IDisposable
         Assert.That(instruments.Select(i => i.Name), Is.EquivalentTo(new[]
         {
             "doubledibz.signups", "doubledibz.logins", "doubledibz.password_hash.duration", "doubledibz.throttled",
+            "doubledibz.mail.sent", "doubledibz.mail.failed", "doubledibz.mail.retried", "doubledibz.password_resets",
         }));
         Assert.That(instruments.Select(i => i.Unit ?? ""), Has.None.Empty);
         Assert.That(instruments.Select(i => i.Description ?? ""), Has.None.Empty);
