@@ -37,9 +37,14 @@ public class HostileInputProperties : ApiTest
         ("/api/account", [HttpMethod.Patch, HttpMethod.Delete], true),
         ("/api/account/sessions", [HttpMethod.Get, HttpMethod.Delete], true),
         ("/api/account/sessions/" + SessionIdSlot, [HttpMethod.Delete], true),
+        ("/api/auth/email/confirm", [HttpMethod.Post], false),
+        ("/api/auth/email/resend", [HttpMethod.Post], true),
+        ("/api/auth/password/forgot", [HttpMethod.Post], false),
+        ("/api/auth/password/reset", [HttpMethod.Post], false),
+        ("/api/account/email", [HttpMethod.Post], true),
     ];
 
-    private static readonly string[] KnownFields = ["user_name", "first_name", "last_name", "email", "password", "confirm", "login", "remember_me", "csrf_token", "current_password"];
+    private static readonly string[] KnownFields = ["user_name", "first_name", "last_name", "email", "password", "confirm", "login", "remember_me", "csrf_token", "current_password", "token"];
 
     private static readonly string[] ContentTypes =
     [

@@ -17,6 +17,8 @@ public class HostileTextTests : ApiTest
         ("/api/auth/signup", "user_name"), ("/api/auth/signup", "first_name"), ("/api/auth/signup", "last_name"),
         ("/api/auth/signup", "email"), ("/api/auth/signup", "password"), ("/api/auth/signup", "confirm"),
         ("/api/auth/login", "login"), ("/api/auth/login", "password"),
+        ("/api/auth/password/forgot", "login"), ("/api/auth/email/confirm", "token"),
+        ("/api/auth/password/reset", "token"), ("/api/auth/password/reset", "password"), ("/api/auth/password/reset", "confirm"),
     ];
 
     private static IEnumerable<TestCaseData> Cases() =>
@@ -29,8 +31,8 @@ public class HostileTextTests : ApiTest
     [TestCaseSource(nameof(Cases))]
     public async Task A_field_that_is_not_text_is_a_validation_error_naming_that_field(string path, string field, string value, bool asForm)
     {
-        var body = path.EndsWith("signup", StringComparison.Ordinal)
-            ? SignupForm.Valid().ToJson()
+        var body = path.EndsWith("signup", StringComparison.Ordinal) ? SignupForm.Valid().ToJson()
+            : path.EndsWith("reset", StringComparison.Ordinal) ? new Dictionary<string, string> { ["token"] = "some-token", ["password"] = "some password", ["confirm"] = "some password" }
             : new Dictionary<string, string> { ["login"] = "someone", ["password"] = "some password" };
         body[field] = value;
 
@@ -53,6 +55,7 @@ public class HostileTextTests : ApiTest
         ("POST", "/api/auth/password/change", "current_password"), ("POST", "/api/auth/password/change", "password"),
         ("POST", "/api/auth/password/change", "confirm"), ("PATCH", "/api/account", "first_name"),
         ("PATCH", "/api/account", "last_name"), ("DELETE", "/api/account", "password"),
+        ("POST", "/api/account/email", "password"), ("POST", "/api/account/email", "email"),
     ];
 
     private ApiClient _signedIn = null!;
