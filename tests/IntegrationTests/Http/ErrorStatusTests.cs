@@ -17,6 +17,7 @@ public class ErrorStatusTests
         [ErrorKind.Unauthorized] = (401, "Unauthorized"),
         [ErrorKind.NotFound] = (404, "Not Found"),
         [ErrorKind.TooManyAttempts] = (429, "Too Many Requests"),
+        [ErrorKind.EmailNotConfirmed] = (403, "Email not confirmed"),
     };
 
     private static IEnumerable<ErrorKind> EveryKind => Enum.GetValues<ErrorKind>();
