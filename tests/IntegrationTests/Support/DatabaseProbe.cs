@@ -40,6 +40,9 @@ public static class DatabaseProbe
 
     public static long AccountTokenCount(string databaseFile) => (long)ScalarOf(databaseFile, "SELECT COUNT(*) FROM AccountTokens", string.Empty);
 
+    public static long AccountTokenCountOf(string databaseFile, string userName) =>
+        (long)Scalar(databaseFile, "SELECT COUNT(*) FROM AccountTokens t JOIN Users u ON u.Id = t.UserId WHERE u.NormalizedUserName = $name", userName);
+
     public static long LongOf(string databaseFile, string sql) => (long)ScalarOf(databaseFile, sql, string.Empty);
 
     private static object ScalarOf(string databaseFile, string sql, string value)
