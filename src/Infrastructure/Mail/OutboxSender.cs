@@ -34,7 +34,8 @@ public sealed partial class OutboxSender(IServiceScopeFactory scopes, OutboxSign
                 claimed = 0;
             }
 
-            if (claimed == 0)
+            // A full batch may have left more behind: go on at once. Otherwise wait for a commit or the next poll.
+            if (claimed < options.Value.Outbox.BatchSize)
             {
                 try
                 {

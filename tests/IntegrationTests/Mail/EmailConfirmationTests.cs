@@ -178,18 +178,8 @@ public class EmailConfirmationTests : ApiTest
         var token = await ConfirmTokenAsync(form);
         await Client.ConfirmEmailAsync(token);
 
-        await PollAsync(() => DatabaseProbe.OutboxCount(Host.DatabaseFile, form.Email) == 0);
+        await Poll.UntilAsync(() => DatabaseProbe.OutboxCount(Host.DatabaseFile, form.Email) == 0);
         Assert.That(Host.Logs.Lines.Where(l => l.Contains(token, StringComparison.Ordinal)), Is.Empty);
-    }
-
-    internal static async Task PollAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Mailbox.Deadline;
-        while (!condition())
-        {
-            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "condition not met in time");
-            await Task.Delay(50);
-        }
     }
 }
 

@@ -34,7 +34,7 @@ public class OutboxClaimTests
                 await QueueAsync(connection);
             }
 
-            await EmailConfirmationTests.PollAsync(() => DatabaseProbe.LongOf(a.DatabaseFile, "SELECT COUNT(*) FROM OutboxMessages") == 0);
+            await Poll.UntilAsync(() => DatabaseProbe.LongOf(a.DatabaseFile, "SELECT COUNT(*) FROM OutboxMessages") == 0);
 
             AssertDeliveredOnce(a.PickupDirectory!, b.PickupDirectory!);
         }
@@ -71,7 +71,7 @@ public class OutboxClaimTests
             {
                 await connection.OpenAsync();
                 await QueueAsync(connection);
-                await EmailConfirmationTests.PollAsync(() =>
+                await Poll.UntilAsync(() =>
                 {
                     using var count = new NpgsqlCommand("""SELECT COUNT(*) FROM "OutboxMessages" """, connection);
                     return (long)count.ExecuteScalar()! == 0;

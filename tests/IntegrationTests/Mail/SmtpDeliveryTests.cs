@@ -63,10 +63,10 @@ public class SmtpOutageTests
         var form = SignupForm.Valid();
 
         var signup = await client.SignupAsync(form);
-        await EmailConfirmationTests.PollAsync(() => host.Logs.Entries.Any(e => e.EventId == 1152));
+        await Poll.UntilAsync(() => host.Logs.Entries.Any(e => e.EventId == 1152));
         using var smtp = await Smtp4dev.StartAsync(port);
         var message = await smtp.WaitForAsync(form.Email, "Confirm your e-mail address", TimeSpan.FromSeconds(60));
-        await EmailConfirmationTests.PollAsync(() => DatabaseProbe.OutboxCount(host.DatabaseFile, form.Email) == 0);
+        await Poll.UntilAsync(() => DatabaseProbe.OutboxCount(host.DatabaseFile, form.Email) == 0);
 
         Assert.That(signup.Status, Is.EqualTo(HttpStatusCode.Created), "the request never waits for the mail server");
         Assert.That(await smtp.MessagesToAsync(form.Email), Has.Count.EqualTo(1));
