@@ -39,6 +39,13 @@ fi
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
+# Local tools: smtp4dev, the real SMTP server the mail tests send to (and dotnet-ef for migrations).
+if ! dotnet tool restore >/dev/null; then
+  echo "dotnet tool restore failed."
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
 if ! dotnet build DoubleDibz.sln --nologo -clp:ErrorsOnly; then
   echo "Build failed."
   echo "0 passed, 1 failed"

@@ -2,6 +2,7 @@ using DoubleDibz.Application.Account;
 using DoubleDibz.Application.Account.TwoFactor;
 using DoubleDibz.Application.Common.Audit;
 using DoubleDibz.Application.Common.Behaviors;
+using DoubleDibz.Application.Common.Mail;
 using DoubleDibz.Application.Common.Passwords;
 using DoubleDibz.Application.Common.Ports;
 using DoubleDibz.Application.Common.Sessions;
@@ -74,6 +75,23 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddScoped<RecoveryCodes>();
         services.AddScoped<SecondFactorCheck>();
+
+        // E-mail: confirmation, forgotten password, change of address.
+        services.AddOptions<AccountOptions>()
+            .Bind(configuration.GetSection(AccountOptions.SectionName))
+            .Validate(
+                o => o.ConfirmEmailTokenLifetime > TimeSpan.Zero && o.ResetPasswordTokenLifetime > TimeSpan.Zero && o.MailLimit.FreeMails >= 1
+                     && o.MailLimit.InitialDelay > TimeSpan.Zero && o.MailLimit.MaxDelay >= o.MailLimit.InitialDelay && o.MailLimit.ForgetAfter > TimeSpan.Zero,
+                "Accounts needs positive ConfirmEmailTokenLifetime and ResetPasswordTokenLifetime, MailLimit:FreeMails >= 1, 0 < MailLimit:InitialDelay <= MailLimit:MaxDelay and a positive MailLimit:ForgetAfter.")
+            .ValidateOnStart();
+        services.AddOptions<AppOptions>()
+            .Bind(configuration.GetSection(AppOptions.SectionName))
+            .Validate(
+                o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && string.IsNullOrEmpty(uri.Query) && string.IsNullOrEmpty(uri.Fragment),
+                "App:PublicBaseUrl must be an absolute http(s) URL without query or fragment, e.g. https://auth.example.com.")
+            .ValidateOnStart();
+        services.AddScoped<MailThrottle>();
+        services.AddScoped<AccountMail>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<AuditLog>());
         services.AddSingleton(sp => new RepeatedEventLimiter(sp.GetRequiredService<TimeProvider>()));

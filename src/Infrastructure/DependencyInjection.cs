@@ -1,4 +1,6 @@
 using DoubleDibz.Application.Common.Ports;
+using DoubleDibz.Infrastructure.AccountTokens;
+using DoubleDibz.Infrastructure.Mail;
 using DoubleDibz.Infrastructure.Health;
 using DoubleDibz.Infrastructure.Maintenance;
 using DoubleDibz.Infrastructure.Passwords;
@@ -46,6 +48,7 @@ public static class DependencyInjection
                 "Maintenance:SweepInterval must be positive (e.g. 00:10:00), Maintenance:BatchPause not negative, and Maintenance:BusyShare above 0 and at most 1 (e.g. 0.25).")
             .ValidateOnStart();
         services.AddHostedService<ActiveSessionGauge>();
+        AddMail(services, configuration);
 
         // Like Database:Provider, an unknown engine stops start-up at once, naming the setting.
         var engine = configuration[$"{Argon2Options.SectionName}:{nameof(Argon2Options.Engine)}"];
@@ -71,6 +74,53 @@ public static class DependencyInjection
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             .AddCheck<PasswordHasherHealthCheck>("password-hasher", tags: ["ready"]);
         return services;
+    }
+
+    /// <summary>
+    /// E-mail: tokens, the outbox and its background sender, and the transport: SMTP when <c>Email:Smtp:Host</c> is set,
+    /// else <c>.eml</c> files in the pickup folder (by default <c>App_Data/mail</c> beside the SQLite database).
+    /// </summary>
+    private static void AddMail(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<IAccountTokenStore, AccountTokenStore>();
+        services.AddScoped<IMailOutbox, MailOutbox>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddScoped<OutboxDelivery>();
+        services.AddHostedService<OutboxSender>();
+        services.AddOptions<EmailOptions>()
+            .Bind(configuration.GetSection(EmailOptions.SectionName))
+            .Validate(o => MimeKit.MailboxAddress.TryParse(o.From, out _), "Email:From must be an address, e.g. 'DoubleDibz <no-reply@example.com>'.")
+            .Validate(
+                o => o.Outbox.PollInterval > TimeSpan.Zero && o.Outbox.BatchSize >= 1 && o.Outbox.ClaimLease > o.Smtp.Timeout && o.Outbox.MaxAttempts >= 1
+                     && o.Outbox.RetryBaseDelay > TimeSpan.Zero && o.Outbox.RetryMaxDelay >= o.Outbox.RetryBaseDelay && o.Smtp.Timeout > TimeSpan.Zero && o.Smtp.Port is >= 0 and <= 65535,
+                "Email needs a positive Outbox:PollInterval, Outbox:BatchSize >= 1, Outbox:ClaimLease longer than Smtp:Timeout, Outbox:MaxAttempts >= 1, 0 < Outbox:RetryBaseDelay <= Outbox:RetryMaxDelay, a positive Smtp:Timeout and Smtp:Port 0-65535.")
+            .ValidateOnStart();
+
+        var smtpHost = configuration[$"{EmailOptions.SectionName}:Smtp:Host"];
+        if (!string.IsNullOrWhiteSpace(smtpHost))
+        {
+            services.AddSingleton<IMailTransport, SmtpMailTransport>();
+            return;
+        }
+
+        var directory = configuration[$"{EmailOptions.SectionName}:{nameof(EmailOptions.PickupDirectory)}"];
+        var contentRoot = configuration[HostDefaults.ContentRootKey] ?? AppContext.BaseDirectory;
+        if (string.IsNullOrWhiteSpace(directory))
+        {
+            var provider = configuration["Database:Provider"] ?? "Sqlite";
+            var database = provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase)
+                ? new SqliteConnectionStringBuilder(ResolveSqlite(configuration.GetConnectionString("Default"), contentRoot)).DataSource
+                : null;
+            directory = database is { Length: > 0 } && Path.IsPathRooted(database)
+                ? Path.Combine(Path.GetDirectoryName(database)!, "mail")
+                : Path.Combine(contentRoot, "App_Data", "mail");
+        }
+        else if (!Path.IsPathRooted(directory))
+        {
+            directory = Path.GetFullPath(Path.Combine(contentRoot, directory));
+        }
+
+        services.AddSingleton<IMailTransport>(sp => new PickupDirectoryTransport(directory, sp.GetRequiredService<ILogger<PickupDirectoryTransport>>()));
     }
 
     /// <summary>

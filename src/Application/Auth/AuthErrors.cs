@@ -11,6 +11,7 @@ public static class AuthErrors
 
     /// <summary>The right password of a two-factor account: the second step (<c>/api/auth/login/2fa</c>) follows.</summary>
     public static readonly Error TwoFactorRequired = Error.TwoFactorRequired("Enter the code from your authenticator app");
+    public static readonly Error EmailNotConfirmed = Error.EmailNotConfirmed("Please confirm your e-mail address first");
 
     public static Error TooManyAttempts(TimeSpan retryAfter) =>
         Error.TooManyAttempts($"Too many failed logins, try again in {Math.Ceiling(retryAfter.TotalSeconds)} seconds", retryAfter);

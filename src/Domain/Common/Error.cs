@@ -16,6 +16,8 @@ public enum ErrorKind
 
     /// <summary>The password was right, and the account's second factor is still needed (two-factor sign-in).</summary>
     TwoFactorRequired,
+    /// <summary>The right password for an account whose address must be confirmed first (<c>Accounts:RequireConfirmedEmail</c>).</summary>
+    EmailNotConfirmed,
 }
 
 /// <summary>An expected failure. <see cref="Fields"/> is set for validation errors: property name to messages.</summary>
@@ -42,6 +44,7 @@ public sealed record Error(ErrorKind Kind, string Message)
     public static Error NotFound(string message) => new(ErrorKind.NotFound, message);
 
     public static Error TwoFactorRequired(string message) => new(ErrorKind.TwoFactorRequired, message);
+    public static Error EmailNotConfirmed(string message) => new(ErrorKind.EmailNotConfirmed, message);
 
     public static Error TooManyAttempts(string message, TimeSpan retryAfter) =>
         new(ErrorKind.TooManyAttempts, message) { RetryAfter = retryAfter };

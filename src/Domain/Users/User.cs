@@ -46,6 +46,10 @@ public sealed class User
 
     public PasswordHash PasswordHash { get; private set; }
 
+    /// <summary>When the current address was last shown to reach its owner (a link followed from it); null while unconfirmed.</summary>
+    public DateTimeOffset? EmailConfirmedAt { get; private set; }
+
+    public bool IsEmailConfirmed => EmailConfirmedAt is not null;
     // Two-factor sign-in (TOTP, RFC 6238). The secret is held only in its protected (encrypted) form, which the
     // domain treats as opaque text; recovery codes only as keyed hashes. Set up = a secret and not enabled.
 
@@ -155,5 +159,15 @@ public sealed class User
     {
         FirstName = firstName;
         LastName = lastName;
+    }
+
+    /// <summary>The owner followed a link sent to the current address; confirming again keeps the first time.</summary>
+    public void ConfirmEmail(DateTimeOffset at) => EmailConfirmedAt ??= at;
+
+    /// <summary>A new address whose link its owner followed: it replaces the old one and counts as confirmed at once.</summary>
+    public void ChangeEmail(EmailAddress newAddress, DateTimeOffset confirmedAt)
+    {
+        Email = newAddress;
+        EmailConfirmedAt = confirmedAt;
     }
 }

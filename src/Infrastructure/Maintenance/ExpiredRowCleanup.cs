@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace DoubleDibz.Infrastructure.Maintenance;
 
 /// <summary>
-/// Deletes sessions and pending sign-ins past their expiry, and login-attempt counts that no longer count or lock anything, in batches of
+/// Deletes sessions, pending sign-ins and e-mailed account tokens past their expiry, and login-attempt counts that
+/// no longer count or lock anything, in batches of
 /// <see cref="BatchSize"/> rows: each batch is one short statement (the oldest rows first, found through the expiry
 /// index), so the sweep never holds SQLite's single write lock long enough to stall logins, however many rows an
 /// attacker made pile up. Between batches it rests in proportion to the time the batch took
@@ -42,7 +43,13 @@ public sealed class ExpiredRowCleanup(AppDbContext db, TimeProvider clock, IOpti
                 .Where(p => db.PendingSignIns.Where(x => x.ExpiresAtUnixMs <= nowMs).OrderBy(x => x.ExpiresAtUnixMs).Select(x => x.Id).Take(BatchSize).Contains(p.Id))
                 .ExecuteDelete(),
             cancellationToken);
-        return sessions + attempts + pendingSignIns;
+        var tokens = db.Set<AccountTokens.AccountTokenRecord>();
+        var expiredTokens = await DeleteInBatchesAsync(
+            () => tokens
+                .Where(t => tokens.Where(x => x.ExpiresAt <= now).OrderBy(x => x.ExpiresAt).Select(x => x.Id).Take(BatchSize).Contains(t.Id))
+                .ExecuteDelete(),
+            cancellationToken);
+        return sessions + attempts + pendingSignIns + expiredTokens;
     }
 
     private async Task<int> DeleteInBatchesAsync(Func<int> deleteBatch, CancellationToken cancellationToken)

@@ -24,9 +24,13 @@ public sealed class UnitOfWork(AppDbContext db) : IUnitOfWork
     // Created on the first staged change: every query's pipeline builds a unit of work it never uses.
     private List<Func<CancellationToken, Task>>? _staged;
     private IDbContextTransaction? _transaction;
+    private List<Action>? _afterCommit;
 
     /// <summary>Stages a set-based change (<c>ExecuteDelete</c>, <c>ExecuteUpdate</c>) to run inside the command's transaction.</summary>
     public void Stage(Func<CancellationToken, Task> change) => (_staged ??= []).Add(change);
+
+    /// <summary>Runs <paramref name="action"/> once the command's changes are committed (never when they roll back): the outbox wakes its sender.</summary>
+    public void AfterCommit(Action action) => (_afterCommit ??= []).Add(action);
 
     public async Task<Result<Unit>> SaveChangesAsync(CancellationToken cancellationToken)
     {
@@ -65,12 +69,16 @@ public sealed class UnitOfWork(AppDbContext db) : IUnitOfWork
 
         await _transaction!.CommitAsync(cancellationToken);
         await EndTransactionAsync();
+        var afterCommit = _afterCommit;
+        _afterCommit = null;
+        afterCommit?.ForEach(action => action());
         return Unit.Value;
     }
 
     public async Task RollbackAsync(CancellationToken cancellationToken)
     {
         _staged = null;
+        _afterCommit = null;
         db.ChangeTracker.Clear();
         if (_transaction is not null)
         {

@@ -6,6 +6,7 @@ using DoubleDibz.Application.Admin.InitDb;
 using DoubleDibz.Application.Admin.ListUsers;
 using DoubleDibz.Application.Admin.Migrate;
 using DoubleDibz.Application.Admin.RevokeSessions;
+using DoubleDibz.Application.Admin.SendPasswordReset;
 using DoubleDibz.Domain.Common;
 using DoubleDibz.Infrastructure;
 using DoubleDibz.Infrastructure.Persistence;
@@ -22,7 +23,7 @@ public static class AdminCli
 {
     public const int Refused = 1;
 
-    private static readonly string[] Names = ["migrate", "initdb", "create-user", "list-users", "revoke-sessions", "disable-2fa"];
+    private static readonly string[] Names = ["migrate", "initdb", "create-user", "list-users", "revoke-sessions", "disable-2fa", "send-password-reset"];
     private static readonly string[] HelpFlags = ["--help", "-h", "-?", "help"];
 
     /// <summary>
@@ -134,6 +135,13 @@ public static class AdminCli
             Report(await sender.Send(new DisableTwoFactorCommand(parsed.GetValue(disableTwoFactorUser)), ct), wasOn =>
                 Console.WriteLine(wasOn ? "Two-factor sign-in is now off for that user." : "Two-factor sign-in was not on for that user; nothing changed."))));
         root.Subcommands.Add(disableTwoFactor);
+        // Issue 12: e-mail.
+        var resetUser = new Argument<string>("user") { Description = "User name or e-mail." };
+        var sendReset = new Command("send-password-reset", "Queue a password-reset link to a user's address; the running service sends it.") { resetUser };
+        sendReset.SetAction((parsed, ct) => WithSender(async sender =>
+            Report(await sender.Send(new SendPasswordResetCommand(parsed.GetValue(resetUser)), ct), address =>
+                Console.WriteLine($"Queued a password-reset link to {address}; the service's outbox sends it (older reset links stop working)."))));
+        root.Subcommands.Add(sendReset);
 
         return root;
     }

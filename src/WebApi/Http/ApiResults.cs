@@ -26,6 +26,7 @@ public static class ApiResults
         ErrorKind.Unauthorized => Error(StatusCodes.Status401Unauthorized, error.Message),
         ErrorKind.NotFound => Error(StatusCodes.Status404NotFound, error.Message),
         ErrorKind.TwoFactorRequired => Error(StatusCodes.Status401Unauthorized, error.Message, ErrorTypes.TwoFactorRequired),
+        ErrorKind.EmailNotConfirmed => Error(StatusCodes.Status403Forbidden, error.Message, ErrorTypes.EmailNotConfirmed),
         ErrorKind.TooManyAttempts => RetryLater(StatusCodes.Status429TooManyRequests, error.Message, error.RetryAfter ?? TimeSpan.FromSeconds(1)),
         _ => throw new ArgumentOutOfRangeException(nameof(error), error.Kind, "Unmapped error kind"),
     };

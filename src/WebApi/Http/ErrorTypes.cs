@@ -7,6 +7,7 @@ public static class ErrorTypes
     public const string WrongAuthentication = "Wrong Authentication";
     public const string Csrf = "CSRF error";
     public const string TwoFactorRequired = "Two-factor required";
+    public const string EmailNotConfirmed = "Email not confirmed";
 
     public static string For(int statusCode) => statusCode switch
     {

@@ -27,6 +27,9 @@ public sealed class RateLimitingOptions
 
     public WindowLimit Signup { get; set; } = new() { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) };
 
+    /// <summary>Forgot-password, per client (its per-account limit is separate and always on).</summary>
+    public WindowLimit ForgotPassword { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(15) };
+
     /// <summary>Every other <c>/api</c> endpoint.</summary>
     public WindowLimit Api { get; set; } = new() { PermitLimit = 1200, Window = TimeSpan.FromMinutes(1) };
 }
@@ -40,14 +43,15 @@ public static class ClientRateLimits
     public const string Login = "login";
     public const string Signup = "signup";
     public const string Api = "api";
+    public const string ForgotPassword = "forgot-password";
 
     public static IServiceCollection AddClientRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RateLimitingOptions>()
             .Bind(configuration.GetSection(RateLimitingOptions.SectionName))
             .Validate(
-                o => new[] { o.Login, o.Signup, o.Api }.All(l => l.PermitLimit >= 1 && l.Window > TimeSpan.Zero),
-                "RateLimiting needs PermitLimit >= 1 and a positive Window for Login, Signup and Api.")
+                o => new[] { o.Login, o.Signup, o.Api, o.ForgotPassword }.All(l => l.PermitLimit >= 1 && l.Window > TimeSpan.Zero),
+                "RateLimiting needs PermitLimit >= 1 and a positive Window for Login, Signup, Api and ForgotPassword.")
             .ValidateOnStart();
 
         services.AddRateLimiter(_ => { });
@@ -59,6 +63,7 @@ public static class ClientRateLimits
             limiter.AddPolicy(Login, http => FixedWindow(http, Login, limits.Login));
             limiter.AddPolicy(Signup, http => FixedWindow(http, Signup, limits.Signup));
             limiter.AddPolicy(Api, http => FixedWindow(http, Api, limits.Api));
+            limiter.AddPolicy(ForgotPassword, http => FixedWindow(http, ForgotPassword, limits.ForgotPassword));
             limiter.OnRejected = async (rejected, _) =>
             {
                 var http = rejected.HttpContext;

@@ -62,6 +62,17 @@ public class CommandAtomicityTests : ApiTest
     }
 
     [Test]
+    public async Task A_signup_whose_session_fails_to_start_queues_no_mail()
+    {
+        var form = SignupForm.Valid();
+        DatabaseProbe.Execute(Host.DatabaseFile, "CREATE TRIGGER refuse_session_insert BEFORE INSERT ON Sessions BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;");
+
+        await Client.SignupAsync(form);
+
+        Assert.That(DatabaseProbe.OutboxCount(Host.DatabaseFile, form.Email), Is.Zero, "the confirmation mail rolled back with the account");
+    }
+
+    [Test]
     public async Task An_account_deletion_whose_session_revocation_fails_keeps_the_account()
     {
         var form = await SignedUpUserAsync();

@@ -52,7 +52,7 @@ public class SignupTests : ApiTest
         var response = await Client.SignupAsync(SignupForm.Valid());
 
         var fields = response.Json.GetProperty("data").EnumerateObject().Select(p => p.Name);
-        Assert.That(fields, Is.EquivalentTo(new[] { "id", "user_name", "email", "role", "first_name", "last_name", "two_factor_enabled" }));
+        Assert.That(fields, Is.EquivalentTo(new[] { "id", "user_name", "email", "role", "first_name", "last_name", "email_confirmed", "two_factor_enabled" }));
         Assert.That(response.Body, Does.Not.Contain(SignupForm.DefaultPassword).And.Not.Contain("argon2"));
     }
 

@@ -49,8 +49,8 @@ public class AccessibilityTests : BrowserTest
         await OpenAppAsync();
         await Expect(Page.Locator("#login-login")).ToBeFocusedAsync();
 
-        // From the login name field, Tab walks: password, remember me, Log in, then the signup fields in order.
-        for (var i = 0; i < 4; i++)
+        // From the login name field, Tab walks: password, remember me, Log in, Forgot password?, then the signup fields in order.
+        for (var i = 0; i < 5; i++)
         {
             await Page.Keyboard.PressAsync("Tab");
         }

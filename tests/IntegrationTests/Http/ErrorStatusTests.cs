@@ -18,6 +18,7 @@ public class ErrorStatusTests
         [ErrorKind.NotFound] = (404, "Not Found"),
         [ErrorKind.TooManyAttempts] = (429, "Too Many Requests"),
         [ErrorKind.TwoFactorRequired] = (401, "Two-factor required"),
+        [ErrorKind.EmailNotConfirmed] = (403, "Email not confirmed"),
     };
 
     private static IEnumerable<ErrorKind> EveryKind => Enum.GetValues<ErrorKind>();

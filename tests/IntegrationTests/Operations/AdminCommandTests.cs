@@ -16,7 +16,7 @@ public partial class AdminCommandTests : FreshDatabaseTest
         var run = await RunAsync("--help");
 
         Assert.That(run.ExitCode, Is.Zero);
-        Assert.That(run.Output, Does.Contain("migrate").And.Contain("initdb").And.Contain("create-user").And.Contain("list-users").And.Contain("revoke-sessions"));
+        Assert.That(run.Output, Does.Contain("migrate").And.Contain("initdb").And.Contain("create-user").And.Contain("list-users").And.Contain("revoke-sessions").And.Contain("send-password-reset"));
     }
 
     [Test]
@@ -172,6 +172,31 @@ public partial class AdminCommandTests : FreshDatabaseTest
     public async Task Revoke_sessions_for_an_unknown_user_exits_1()
     {
         var run = await RunAsync("revoke-sessions", "ghost");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Error, Does.Contain("There is no user 'ghost'."));
+    }
+
+    [Test]
+    public async Task Send_password_reset_queues_a_reset_link_that_the_service_then_delivers()
+    {
+        await RunAsync("initdb", "--sample-user", "--password", "violet tractor sings");
+
+        var run = await RunAsync("send-password-reset", "spchuang");
+        using var host = new ApiHost(Database);
+        var message = await host.Mailbox.WaitForOneAsync("test@gmail.com", "Reset your password");
+        using var client = host.NewClient();
+        var reset = await client.ResetPasswordAsync(Mailbox.TokenIn(message, "reset-password"), "a brand new passphrase");
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(run.Output, Does.Contain("Queued a password-reset link to test@gmail.com"));
+        Assert.That(reset.Status, Is.EqualTo(HttpStatusCode.OK), reset.ToString());
+    }
+
+    [Test]
+    public async Task Send_password_reset_for_an_unknown_user_exits_1()
+    {
+        var run = await RunAsync("send-password-reset", "ghost");
 
         Assert.That(run.ExitCode, Is.EqualTo(1));
         Assert.That(run.Error, Does.Contain("There is no user 'ghost'."));

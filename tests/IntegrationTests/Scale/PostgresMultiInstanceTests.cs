@@ -26,6 +26,7 @@ public class PostgresMultiInstanceTests
             ["Database__Provider"] = "Postgres",
             ["ConnectionStrings__Default"] = await _postgres.CreateDatabaseAsync(),
             ["RateLimiting__Enabled"] = "false",
+            ["Email__PickupDirectory"] = Path.Combine(_folder, "mail"), // both instances write there
         };
 
         // Started together: both migrate the empty database at once, which EF's migration lock must serialise.
@@ -41,6 +42,23 @@ public class PostgresMultiInstanceTests
         _b.Dispose();
         _postgres.Dispose();
         Directory.Delete(_folder, recursive: true);
+    }
+
+    [Test]
+    public async Task A_reset_link_asked_for_on_A_resets_on_B_and_ends_the_session_on_A()
+    {
+        var form = SignupForm.Valid();
+        using var onA = new ApiClient(_a.Address);
+        Assert.That((await onA.SignupAsync(form)).Status, Is.EqualTo(HttpStatusCode.Created));
+        await onA.ForgotPasswordAsync(form.UserName);
+        var message = await new Mailbox(Path.Combine(_folder, "mail")).WaitForOneAsync(form.Email, "Reset your password");
+        using var onB = new ApiClient(_b.Address);
+
+        var reset = await onB.ResetPasswordAsync(Mailbox.TokenIn(message, "reset-password"), "a brand new passphrase");
+
+        Assert.That(reset.Status, Is.EqualTo(HttpStatusCode.OK), reset.ToString());
+        Assert.That((await onA.VerifyAuthAsync()).Status, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That((await onB.LoginAsync(form.UserName, "a brand new passphrase")).Status, Is.EqualTo(HttpStatusCode.OK));
     }
 
     [Test]

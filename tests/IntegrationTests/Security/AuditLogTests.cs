@@ -94,6 +94,37 @@ public class AuditLogTests : ApiTest
         Assert.That(Host.Logs.Lines, Has.Some.Contains("DoubleDibz.Audit[CsrfRejected]").And.Contains("CorrelationId=csrf-audit").And.Contains("ClientAddress=127.0.0.1"));
     }
 
+    [Test]
+    public async Task A_password_reset_is_audited_from_the_request_to_the_reset_and_no_token_is_logged()
+    {
+        var id = await SignedUpIdAsync();
+        using var browser = Host.NewClient();
+
+        await browser.ForgotPasswordAsync(LastForm!.UserName);
+        var token = Mailbox.TokenIn(await Host.Mailbox.WaitForOneAsync(LastForm.Email, "Reset your password"), "reset-password");
+        await browser.ResetPasswordAsync(token, "a brand new passphrase");
+
+        Assert.That(AuditLines("PasswordResetRequested", id), Is.Not.Empty);
+        Assert.That(AuditLines("PasswordReset", id), Is.Not.Empty);
+        Assert.That(Host.Logs.Lines, Has.None.Contains(token));
+    }
+
+    [Test]
+    public async Task Confirming_and_changing_the_address_are_audited()
+    {
+        var id = await SignedUpIdAsync();
+        var confirm = Mailbox.TokenIn(await Host.Mailbox.WaitForOneAsync(LastForm!.Email, "Confirm your e-mail address"), "confirm-email");
+        await Client.ConfirmEmailAsync(confirm);
+        var address = "moved" + LastForm.Email;
+        await Client.ChangeEmailAsync(LastForm.Password, address);
+        var change = Mailbox.TokenIn(await Host.Mailbox.WaitForOneAsync(address, "Confirm your new e-mail address"), "confirm-email");
+        await Client.ConfirmEmailAsync(change);
+
+        Assert.That(AuditLines("EmailConfirmed", id), Is.Not.Empty);
+        Assert.That(AuditLines("EmailChangeRequested", id), Is.Not.Empty);
+        Assert.That(AuditLines("EmailChanged", id), Is.Not.Empty);
+    }
+
     private async Task<int> SignedUpIdAsync()
     {
         LastForm = SignupForm.Valid();

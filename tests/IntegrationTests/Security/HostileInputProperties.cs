@@ -43,9 +43,15 @@ public class HostileInputProperties : ApiTest
         ("/api/account/2fa/enable", [HttpMethod.Post], true),
         ("/api/account/2fa/disable", [HttpMethod.Post], true),
         ("/api/account/2fa/recovery_codes", [HttpMethod.Post], true),
+        // E-mail (issue 12).
+        ("/api/auth/email/confirm", [HttpMethod.Post], false),
+        ("/api/auth/email/resend", [HttpMethod.Post], true),
+        ("/api/auth/password/forgot", [HttpMethod.Post], false),
+        ("/api/auth/password/reset", [HttpMethod.Post], false),
+        ("/api/account/email", [HttpMethod.Post], true),
     ];
 
-    private static readonly string[] KnownFields = ["user_name", "first_name", "last_name", "email", "password", "confirm", "login", "remember_me", "csrf_token", "current_password", "code", "recovery_code"];
+    private static readonly string[] KnownFields = ["user_name", "first_name", "last_name", "email", "password", "confirm", "login", "remember_me", "csrf_token", "current_password", "code", "recovery_code", "token"];
 
     private static readonly string[] ContentTypes =
     [

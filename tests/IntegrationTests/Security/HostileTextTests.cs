@@ -18,6 +18,8 @@ public class HostileTextTests : ApiTest
         ("/api/auth/signup", "email"), ("/api/auth/signup", "password"), ("/api/auth/signup", "confirm"),
         ("/api/auth/login", "login"), ("/api/auth/login", "password"),
         ("/api/auth/login/2fa", "code"), ("/api/auth/login/2fa", "recovery_code"), // two-factor sign-in (issue 14)
+        ("/api/auth/password/forgot", "login"), ("/api/auth/email/confirm", "token"),
+        ("/api/auth/password/reset", "token"), ("/api/auth/password/reset", "password"), ("/api/auth/password/reset", "confirm"),
     ];
 
     private static IEnumerable<TestCaseData> Cases() =>
@@ -30,8 +32,8 @@ public class HostileTextTests : ApiTest
     [TestCaseSource(nameof(Cases))]
     public async Task A_field_that_is_not_text_is_a_validation_error_naming_that_field(string path, string field, string value, bool asForm)
     {
-        var body = path.EndsWith("signup", StringComparison.Ordinal)
-            ? SignupForm.Valid().ToJson()
+        var body = path.EndsWith("signup", StringComparison.Ordinal) ? SignupForm.Valid().ToJson()
+            : path.EndsWith("reset", StringComparison.Ordinal) ? new Dictionary<string, string> { ["token"] = "some-token", ["password"] = "some password", ["confirm"] = "some password" }
             : new Dictionary<string, string> { ["login"] = "someone", ["password"] = "some password" };
         body[field] = value;
 
@@ -58,6 +60,7 @@ public class HostileTextTests : ApiTest
         ("POST", "/api/account/2fa/setup", "password"), ("POST", "/api/account/2fa/enable", "code"),
         ("POST", "/api/account/2fa/disable", "password"), ("POST", "/api/account/2fa/disable", "code"),
         ("POST", "/api/account/2fa/recovery_codes", "password"),
+        ("POST", "/api/account/email", "password"), ("POST", "/api/account/email", "email"),
     ];
 
     private ApiClient _signedIn = null!;

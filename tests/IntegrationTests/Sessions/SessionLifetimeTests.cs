@@ -98,6 +98,25 @@ public class SessionLifetimeTests
     }
 
     [Test]
+    public async Task The_sweep_deletes_expired_emailed_tokens_and_keeps_live_ones()
+    {
+        var expired = SignupForm.Valid();
+        await _client.SignupAsync(expired); // a confirmation token, 24 h
+        _clock.Advance(TimeSpan.FromHours(25));
+        var live = SignupForm.Valid();
+        using var other = _host.NewClient();
+        await other.SignupAsync(live);
+
+        await using (var scope = _host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ExpiredRowCleanup>().RunAsync(CancellationToken.None);
+        }
+
+        Assert.That(DatabaseProbe.AccountTokenCountOf(_host.DatabaseFile, expired.UserName), Is.Zero);
+        Assert.That(DatabaseProbe.AccountTokenCountOf(_host.DatabaseFile, live.UserName), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task A_remember_me_session_expires_after_thirty_idle_days()
     {
         await _client.LoginAsync(_user.UserName, _user.Password, rememberMe: true);

@@ -123,6 +123,17 @@ public sealed class ApiClient : IDisposable
     public Task<ApiResponse> SecondStepAsync(string code) => PostJsonAsync("/api/auth/login/2fa", new { code });
 
     public Task<ApiResponse> SecondStepWithRecoveryCodeAsync(string recoveryCode) => PostJsonAsync("/api/auth/login/2fa", new { recovery_code = recoveryCode });
+    // Issue 12: e-mail.
+    public Task<ApiResponse> ForgotPasswordAsync(string login) => PostJsonAsync("/api/auth/password/forgot", new { login });
+
+    public Task<ApiResponse> ResetPasswordAsync(string token, string password, string? confirm = null) =>
+        PostJsonAsync("/api/auth/password/reset", new { token, password, confirm = confirm ?? password });
+
+    public Task<ApiResponse> ConfirmEmailAsync(string token) => PostJsonAsync("/api/auth/email/confirm", new { token });
+
+    public Task<ApiResponse> ResendConfirmationAsync() => PostJsonAsync("/api/auth/email/resend", new { });
+
+    public Task<ApiResponse> ChangeEmailAsync(string password, string email) => PostJsonAsync("/api/account/email", new { password, email });
 
     public async Task<ApiResponse> SendAsync(HttpRequestMessage request)
     {

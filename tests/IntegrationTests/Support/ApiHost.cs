@@ -39,6 +39,10 @@ public sealed class ApiHost : WebApplicationFactory<Program>
         }
 
         _settings["ConnectionStrings:Default"] = $"Data Source={DatabaseFile}";
+
+        // Each host has its own pickup folder (unless a test sets one, or SMTP), so a test reads only its own mail.
+        _settings.TryAdd("Email:PickupDirectory", DatabaseFile + "-mail");
+        PickupDirectory = _settings["Email:PickupDirectory"];
         _services = services;
 
         // Binding in code replaces the configured addresses, the one the service adds for its metrics included.
@@ -67,6 +71,11 @@ public sealed class ApiHost : WebApplicationFactory<Program>
     }
 
     public string DatabaseFile { get; }
+
+    /// <summary>Where the service writes mail as <c>.eml</c> files when no SMTP host is set.</summary>
+    public string? PickupDirectory { get; }
+
+    public Mailbox Mailbox => new(PickupDirectory ?? throw new InvalidOperationException("This host has no pickup folder."));
 
     public Uri BaseAddress { get; }
 
@@ -111,6 +120,10 @@ public sealed class ApiHost : WebApplicationFactory<Program>
         if (disposing && _ownsDatabase)
         {
             DeleteDatabase(DatabaseFile);
+            if (PickupDirectory == DatabaseFile + "-mail" && Directory.Exists(PickupDirectory))
+            {
+                Directory.Delete(PickupDirectory, recursive: true);
+            }
         }
     }
 }

@@ -42,6 +42,27 @@ public static class DatabaseProbe
         return keys;
     }
 
+    /// <summary>Messages to <paramref name="recipient"/> still in the outbox (waiting, or dead).</summary>
+    public static long OutboxCount(string databaseFile, string recipient) =>
+        (long)ScalarOf(databaseFile, "SELECT COUNT(*) FROM OutboxMessages WHERE Recipient = $value", recipient);
+
+    public static long AccountTokenCount(string databaseFile) => (long)ScalarOf(databaseFile, "SELECT COUNT(*) FROM AccountTokens", string.Empty);
+
+    public static long AccountTokenCountOf(string databaseFile, string userName) =>
+        (long)Scalar(databaseFile, "SELECT COUNT(*) FROM AccountTokens t JOIN Users u ON u.Id = t.UserId WHERE u.NormalizedUserName = $name", userName);
+
+    public static long LongOf(string databaseFile, string sql) => (long)ScalarOf(databaseFile, sql, string.Empty);
+
+    private static object ScalarOf(string databaseFile, string sql, string value)
+    {
+        using var connection = new SqliteConnection($"Data Source={databaseFile}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$value", value);
+        return command.ExecuteScalar() ?? DBNull.Value;
+    }
+
     public static void Execute(string databaseFile, string sql)
     {
         using var connection = new SqliteConnection($"Data Source={databaseFile}");

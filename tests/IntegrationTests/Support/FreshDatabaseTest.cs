@@ -9,5 +9,12 @@ public abstract class FreshDatabaseTest
     public void NewDatabase() => Database = ApiHost.NewDatabaseFile();
 
     [TearDown]
-    public void DeleteDatabase() => ApiHost.DeleteDatabase(Database);
+    public void DeleteDatabase()
+    {
+        ApiHost.DeleteDatabase(Database);
+        if (Directory.Exists(Database + "-mail"))
+        {
+            Directory.Delete(Database + "-mail", recursive: true); // the hosts' default pickup folder
+        }
+    }
 }

@@ -51,6 +51,6 @@ public class UserMappingTests
     {
         var user = A.User("SamChuang", "Sam@Example.com", id: 7);
 
-        Assert.That(A.Mapper().Map<UserDto>(user), Is.EqualTo(new UserDto(7, "SamChuang", "Sam@Example.com", "user", "Sam", "Chuang", TwoFactorEnabled: false)));
+        Assert.That(A.Mapper().Map<UserDto>(user), Is.EqualTo(new UserDto(7, "SamChuang", "Sam@Example.com", "user", "Sam", "Chuang", EmailConfirmed: false, TwoFactorEnabled: false)));
     }
 }

@@ -37,4 +37,33 @@ public class UserTests
 
         Assert.That(publicSetters, Is.Empty);
     }
+
+    [Test]
+    public void A_new_user_has_an_unconfirmed_address()
+    {
+        Assert.That(A.User().IsEmailConfirmed, Is.False);
+    }
+
+    [Test]
+    public void ConfirmEmail_keeps_the_first_confirmation_time()
+    {
+        var user = A.User();
+        var first = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
+
+        user.ConfirmEmail(first);
+        user.ConfirmEmail(first.AddDays(1));
+
+        Assert.That(user.EmailConfirmedAt, Is.EqualTo(first));
+    }
+
+    [Test]
+    public void ChangeEmail_replaces_the_address_and_counts_it_as_confirmed()
+    {
+        var user = A.User();
+        var at = new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.Zero);
+
+        user.ChangeEmail(EmailAddress.Create("new@example.com").Value, at);
+
+        Assert.That((user.Email.Value, user.EmailConfirmedAt), Is.EqualTo(("new@example.com", (DateTimeOffset?)at)));
+    }
 }

@@ -1,3 +1,4 @@
+using DoubleDibz.Application.Common.Mail;
 using DoubleDibz.Application.Common.Audit;
 using DoubleDibz.Application.Common.Ports;
 using DoubleDibz.Application.Auth.Login;
@@ -90,6 +91,22 @@ public static class A
         Persistent: false,
         UserAgent: "Mozilla/5.0",
         ClientAddress: "203.0.113.7");
+
+    public static Microsoft.Extensions.Options.IOptions<AccountOptions> AccountOptions(bool requireConfirmedEmail = false) =>
+        Microsoft.Extensions.Options.Options.Create(new AccountOptions { RequireConfirmedEmail = requireConfirmedEmail });
+
+    /// <summary>A token store that issues the token "raw-token" for every purpose.</summary>
+    public static Moq.Mock<IAccountTokenStore> TokenStore()
+    {
+        var tokens = new Moq.Mock<IAccountTokenStore>();
+        tokens.Setup(t => t.Issue(Moq.It.IsAny<int>(), Moq.It.IsAny<AccountTokenPurpose>(), Moq.It.IsAny<DoubleDibz.Domain.Users.EmailAddress?>(), Moq.It.IsAny<TimeSpan>())).Returns("raw-token");
+        return tokens;
+    }
+
+    /// <summary>The account's mails over the given token store and outbox (mocks by default), links from http://localhost:5000.</summary>
+    public static AccountMail AccountMail(IAccountTokenStore? tokens = null, IMailOutbox? outbox = null, bool requireConfirmedEmail = false) =>
+        new(tokens ?? TokenStore().Object, outbox ?? new Moq.Mock<IMailOutbox>().Object,
+            AccountOptions(requireConfirmedEmail), Microsoft.Extensions.Options.Options.Create(new AppOptions()));
 }
 
 /// <summary>Meters without a host, for constructing collaborators that count.</summary>
@@ -100,4 +117,5 @@ public sealed class TestMeterFactory : System.Diagnostics.Metrics.IMeterFactory
     public void Dispose()
     {
     }
+
 }

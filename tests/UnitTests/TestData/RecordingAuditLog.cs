@@ -58,6 +58,21 @@ public sealed class RecordingAuditLog : IAuditLog
     public void RecoveryCodeUsed(int userId, int remaining) => Events.Add(new AuditEvent.RecoveryCodeUsed(userId, remaining));
 
     public void PendingSignInEnded(int userId) => Events.Add(new AuditEvent.PendingSignInEnded(userId));
+    public void ConfirmationSent(int userId) => Events.Add(new AuditEvent.ConfirmationSent(userId));
+
+    public void EmailConfirmed(int userId) => Events.Add(new AuditEvent.EmailConfirmed(userId));
+
+    public void PasswordResetRequested(int? userId) => Events.Add(new AuditEvent.PasswordResetRequested(userId));
+
+    public void PasswordReset(int userId, int sessionsEnded) => Events.Add(new AuditEvent.PasswordReset(userId, sessionsEnded));
+
+    public void EmailChangeRequested(int userId) => Events.Add(new AuditEvent.EmailChangeRequested(userId));
+
+    public void EmailChanged(int userId) => Events.Add(new AuditEvent.EmailChanged(userId));
+
+    public void PasswordResetSentByAdmin(int userId) => Events.Add(new AuditEvent.PasswordResetSentByAdmin(userId));
+
+    public void MailLimited(int? userId) => Events.Add(new AuditEvent.MailLimited(userId));
 }
 
 /// <summary>One call on <see cref="IAuditLog"/>, as <see cref="RecordingAuditLog"/> keeps it.</summary>
@@ -110,4 +125,19 @@ public abstract record AuditEvent
     public sealed record RecoveryCodeUsed(int UserId, int Remaining) : AuditEvent;
 
     public sealed record PendingSignInEnded(int UserId) : AuditEvent;
+    public sealed record ConfirmationSent(int UserId) : AuditEvent;
+
+    public sealed record EmailConfirmed(int UserId) : AuditEvent;
+
+    public sealed record PasswordResetRequested(int? UserId) : AuditEvent;
+
+    public sealed record PasswordReset(int UserId, int SessionsEnded) : AuditEvent;
+
+    public sealed record EmailChangeRequested(int UserId) : AuditEvent;
+
+    public sealed record EmailChanged(int UserId) : AuditEvent;
+
+    public sealed record PasswordResetSentByAdmin(int UserId) : AuditEvent;
+
+    public sealed record MailLimited(int? UserId) : AuditEvent;
 }

@@ -1,5 +1,6 @@
 using DoubleDibz.Application.Auth;
 using DoubleDibz.Application.Common.Authorization;
+using DoubleDibz.Application.Common.Mail;
 using DoubleDibz.Application.Common.Passwords;
 using DoubleDibz.Application.Common.Ports;
 using DoubleDibz.Application.Common.Users;
@@ -16,7 +17,8 @@ public sealed class ChangePasswordHandler(
     IPasswordHasher passwordHasher,
     ISessionStore sessions,
     IAuditLog audit,
-    IMapper mapper) : ICommandHandler<ChangePasswordCommand, Result<PasswordChanged>>
+    IMapper mapper,
+    IAccountTokenStore tokens) : ICommandHandler<ChangePasswordCommand, Result<PasswordChanged>>
 {
     public const string WrongCurrentPassword = "Current password is incorrect";
 
@@ -41,6 +43,7 @@ public sealed class ChangePasswordHandler(
         }
 
         user.ReplacePasswordHash(await passwordHasher.HashAsync(command.Password!, cancellationToken));
+        tokens.VoidAll(user.Id, AccountTokenPurpose.ResetPassword); // a reset link sent before the change must not undo it
 
         // Every session ends, the requester's too: it goes on under a new id, so a copy of its old cookie is worthless.
         var ended = await sessions.EndAllAsync(user.Id, except: null, cancellationToken);

@@ -1,10 +1,12 @@
 using DoubleDibz.Application.Common.Audit;
+using DoubleDibz.Application.Common.Mail;
 using DoubleDibz.Application.Common.Ports;
 using DoubleDibz.Application.Common.Users;
 using DoubleDibz.Domain.Common;
 using DoubleDibz.Domain.Users;
 using MapsterMapper;
 using Mediator;
+using Microsoft.Extensions.Options;
 
 namespace DoubleDibz.Application.Auth.Login;
 
@@ -16,7 +18,8 @@ public sealed class LoginHandler(
     IKeyedHasher keyedHasher,
     IPendingSignInStore pendingSignIns,
     IAuditLog audit,
-    IMapper mapper) : ICommandHandler<LoginCommand, Result<LoginOutcome>>
+    IMapper mapper,
+    IOptions<AccountOptions> accounts) : ICommandHandler<LoginCommand, Result<LoginOutcome>>
 {
     public async ValueTask<Result<LoginOutcome>> Handle(LoginCommand command, CancellationToken cancellationToken)
     {
@@ -51,6 +54,14 @@ public sealed class LoginHandler(
             }
 
             return AuthErrors.InvalidCredentials;
+        }
+
+        // Issue 12: only after the right password, so the 403 tells nothing to someone who does not know it.
+        if (accounts.Value.RequireConfirmedEmail && !user.IsEmailConfirmed)
+        {
+            await throttle.SucceededAsync(key, cancellationToken);
+            audit.LoginFailed(LoginFailureReason.EmailNotConfirmed, user.Id);
+            return AuthErrors.EmailNotConfirmed;
         }
 
         // Two-factor sign-in (issue 14): the right password only opens a pending sign-in, completed by a code at

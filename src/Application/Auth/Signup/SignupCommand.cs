@@ -30,4 +30,7 @@ public abstract record SignupOutcome
     public sealed record AlreadySignedUp : SignupOutcome;
 
     public sealed record SignedUp(UserDto User, IssuedSession Session) : SignupOutcome;
+
+    /// <summary>Created, but nobody is signed in until the address is confirmed (<c>Accounts:RequireConfirmedEmail</c>).</summary>
+    public sealed record AwaitingConfirmation(UserDto User) : SignupOutcome;
 }

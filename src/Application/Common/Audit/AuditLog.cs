@@ -176,6 +176,64 @@ public sealed partial class AuditLog(ILoggerFactory loggerFactory, AuthMetrics m
     [LoggerMessage(EventId = 1015, EventName = "AccountDeleted", Level = LogLevel.Warning, Message = "Audit: user {UserId} deleted their account")]
     public partial void AccountDeleted(int userId);
 
+    // E-mail: confirmation, forgotten password, change of address (1020-1029).
+
+    public void ConfirmationSent(int userId) => LogConfirmationSent(userId);
+
+    public void EmailConfirmed(int userId) => LogEmailConfirmed(userId);
+
+    public void PasswordResetRequested(int? userId)
+    {
+        metrics.PasswordReset("requested");
+        LogPasswordResetRequested(userId);
+    }
+
+    public void PasswordReset(int userId, int sessionsEnded)
+    {
+        metrics.PasswordReset("completed");
+        LogPasswordReset(userId, sessionsEnded);
+    }
+
+    public void EmailChangeRequested(int userId) => LogEmailChangeRequested(userId);
+
+    public void EmailChanged(int userId) => LogEmailChanged(userId);
+
+    public void PasswordResetSentByAdmin(int userId)
+    {
+        metrics.PasswordReset("requested");
+        LogPasswordResetSentByAdmin(userId);
+    }
+
+    public void MailLimited(int? userId)
+    {
+        metrics.Throttled("mail_limit");
+        LogMailLimited(userId);
+    }
+
+    [LoggerMessage(EventId = 1020, EventName = "ConfirmationSent", Level = LogLevel.Information, Message = "Audit: a new confirmation link was queued for user {UserId}")]
+    private partial void LogConfirmationSent(int userId);
+
+    [LoggerMessage(EventId = 1021, EventName = "EmailConfirmed", Level = LogLevel.Information, Message = "Audit: user {UserId} confirmed their e-mail address")]
+    private partial void LogEmailConfirmed(int userId);
+
+    [LoggerMessage(EventId = 1022, EventName = "PasswordResetRequested", Level = LogLevel.Information, Message = "Audit: password reset asked for user {UserId} (none when no account matched)")]
+    private partial void LogPasswordResetRequested(int? userId);
+
+    [LoggerMessage(EventId = 1023, EventName = "PasswordReset", Level = LogLevel.Warning, Message = "Audit: user {UserId} reset their password, ending {SessionsEnded} sessions")]
+    private partial void LogPasswordReset(int userId, int sessionsEnded);
+
+    [LoggerMessage(EventId = 1024, EventName = "EmailChangeRequested", Level = LogLevel.Warning, Message = "Audit: user {UserId} asked to change their e-mail address")]
+    private partial void LogEmailChangeRequested(int userId);
+
+    [LoggerMessage(EventId = 1025, EventName = "EmailChanged", Level = LogLevel.Warning, Message = "Audit: user {UserId} changed their e-mail address")]
+    private partial void LogEmailChanged(int userId);
+
+    [LoggerMessage(EventId = 1026, EventName = "PasswordResetSentByAdmin", Level = LogLevel.Warning, Message = "Audit: admin queued a password reset for user {UserId}")]
+    private partial void LogPasswordResetSentByAdmin(int userId);
+
+    [LoggerMessage(EventId = 1027, EventName = "MailLimited", Level = LogLevel.Warning, Message = "Audit: per-account mail limit refused a request for user {UserId} (none: a forgot-password login)")]
+    private partial void LogMailLimited(int? userId);
+
     [LoggerMessage(EventId = 1007, EventName = "RateLimited", Level = LogLevel.Warning, Message = "Audit: client rate limit refused {Method} {Path} ({Count} refusals for this client since its last such line)")]
     private partial void LogRateLimited(string method, string path, int count);
 }
@@ -188,6 +246,9 @@ public enum LoginFailureReason
 
     /// <summary>The account (or unknown login) is in back-off; the password was not checked.</summary>
     BackedOff,
+
+    /// <summary>The right password, but the address must be confirmed first (<c>Accounts:RequireConfirmedEmail</c>).</summary>
+    EmailNotConfirmed,
 }
 
 /// <summary>Why a second sign-in step (or a code to turn two-factor off) was refused.</summary>

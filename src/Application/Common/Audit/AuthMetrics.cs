@@ -18,6 +18,10 @@ public sealed class AuthMetrics
     private readonly Counter<long> _twoFactorDisabled;
     private readonly Counter<long> _twoFactorFailures;
     private readonly Counter<long> _recoveryCodesUsed;
+    private readonly Counter<long> _mailSent;
+    private readonly Counter<long> _mailFailed;
+    private readonly Counter<long> _mailRetried;
+    private readonly Counter<long> _passwordResets;
 
     public AuthMetrics(IMeterFactory meterFactory)
     {
@@ -29,7 +33,11 @@ public sealed class AuthMetrics
         _twoFactorDisabled = Meter.CreateCounter<long>("doubledibz.two_factor.disabled", "{account}", "Accounts whose two-factor sign-in was turned off, by who: user, admin.");
         _twoFactorFailures = Meter.CreateCounter<long>("doubledibz.two_factor.failures", "{attempt}", "Second-step codes refused, by reason: wrong_code, wrong_recovery_code, backed_off.");
         _recoveryCodesUsed = Meter.CreateCounter<long>("doubledibz.two_factor.recovery_codes_used", "{code}", "Recovery codes used (sign-in or turning two-factor off).");
-        _throttled = Meter.CreateCounter<long>("doubledibz.throttled", "{request}", "Requests refused for load or abuse, by reason: login_backoff, rate_limit, hasher_busy, database_unavailable.");
+        _throttled = Meter.CreateCounter<long>("doubledibz.throttled", "{request}", "Requests refused for load or abuse, by reason: login_backoff, rate_limit, hasher_busy, database_unavailable, mail_limit.");
+        _mailSent = Meter.CreateCounter<long>("doubledibz.mail.sent", "{message}", "Messages the outbox delivered (SMTP server accepted, or pickup file written).");
+        _mailFailed = Meter.CreateCounter<long>("doubledibz.mail.failed", "{message}", "Messages given up after the last attempt (dead in the outbox).");
+        _mailRetried = Meter.CreateCounter<long>("doubledibz.mail.retried", "{attempt}", "Delivery attempts that failed and were scheduled again.");
+        _passwordResets = Meter.CreateCounter<long>("doubledibz.password_resets", "{reset}", "Password resets by stage: requested (forgot-password or admin, known or not), completed.");
     }
 
     public Meter Meter { get; }
@@ -49,4 +57,12 @@ public sealed class AuthMetrics
     public void RecoveryCodeUsed() => _recoveryCodesUsed.Add(1);
 
     public void Throttled(string reason) => _throttled.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    public void MailSent() => _mailSent.Add(1);
+
+    public void MailFailed() => _mailFailed.Add(1);
+
+    public void MailRetried() => _mailRetried.Add(1);
+
+    public void PasswordReset(string stage) => _passwordResets.Add(1, new KeyValuePair<string, object?>("stage", stage));
 }

@@ -65,4 +65,24 @@ public interface IAuditLog
 
     /// <summary>A pending sign-in ended because its codes were used up.</summary>
     void PendingSignInEnded(int userId);
+    // E-mail: confirmation, forgotten password, change of address (event ids 1020-1029). Never a token or a link.
+
+    void ConfirmationSent(int userId);
+
+    void EmailConfirmed(int userId);
+
+    /// <param name="userId">The account the login named; null when none matched (nothing is sent then).</param>
+    void PasswordResetRequested(int? userId);
+
+    /// <param name="sessionsEnded">The user's sessions the reset ended.</param>
+    void PasswordReset(int userId, int sessionsEnded);
+
+    void EmailChangeRequested(int userId);
+
+    void EmailChanged(int userId);
+
+    void PasswordResetSentByAdmin(int userId);
+
+    /// <summary>A request for a mail refused by the per-account mail limit; null user for forgot-password (keyed on the login).</summary>
+    void MailLimited(int? userId);
 }

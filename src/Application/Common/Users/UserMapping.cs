@@ -14,6 +14,7 @@ public static class UserMapping
             .Map(d => d.Email, s => s.Email.Value)
             .Map(d => d.FirstName, s => s.FirstName.Value)
             .Map(d => d.LastName, s => s.LastName.Value)
+            .Map(d => d.EmailConfirmed, s => s.IsEmailConfirmed)
             .Map(d => d.Role, s => RoleName(s.Role));
         return config;
     }

@@ -80,6 +80,13 @@ public static class AccountEndpoints
             .RequireRateLimiting(ClientRateLimits.Login)
             .UsesPasswordHashing();
 
+        account.MapPost("/email", async (RequestBody<ChangeEmailRequest> body, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+                (await sender.Send(body.Value.ToCommand(user.CurrentSession()), ct)).ToHttp(address => ApiResults.Ok($"We've sent a confirmation link to {address}")))
+            .Describe("Change your e-mail address, confirmed with your password: it changes when the link sent to the new address is opened; the old address is told at once", StatusCodes.Status401Unauthorized, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable)
+            .AcceptsForm<ChangeEmailRequest>()
+            .RequireRateLimiting(ClientRateLimits.Login)
+            .UsesPasswordHashing();
+
         return app;
     }
 

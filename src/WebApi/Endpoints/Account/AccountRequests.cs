@@ -1,3 +1,4 @@
+using DoubleDibz.Application.Account.ChangeEmail;
 using DoubleDibz.Application.Account.ChangePassword;
 using DoubleDibz.Application.Account.DeleteAccount;
 using DoubleDibz.Application.Account.TwoFactor.DisableTwoFactor;
@@ -73,3 +74,12 @@ public sealed class RegenerateRecoveryCodesRequest
 }
 
 public sealed record RevokedSessions(int Revoked);
+
+public sealed class ChangeEmailRequest
+{
+    public string? Password { get; init; }
+
+    public string? Email { get; init; }
+
+    public ChangeEmailCommand ToCommand(CurrentSession? requester) => new(Password, Email, requester);
+}

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Claims;
+using DoubleDibz.Application.Account.ResendConfirmation;
 using DoubleDibz.Application.Auth.Login;
 using DoubleDibz.Application.Auth.LoginSecondStep;
 using DoubleDibz.Application.Auth.Logout;
@@ -37,6 +38,7 @@ public static class AuthEndpoints
                 {
                     SignupOutcome.SignedUp s => SessionResults.SignedIn(s.User, s.Session, "You have successfully signed up", StatusCodes.Status201Created),
                     SignupOutcome.AlreadySignedUp => ApiResults.Ok("You're already signed up"),
+                    SignupOutcome.AwaitingConfirmation a => ApiResults.Ok(a.User, "We've sent you an e-mail to confirm your address", StatusCodes.Status201Created),
                     _ => throw new UnreachableException(),
                 }))
             .Describe<UserDto>("Create an account and sign in", StatusCodes.Status201Created, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable)
@@ -76,6 +78,32 @@ public static class AuthEndpoints
                 .ToHttp(changed => SessionResults.SignedIn(changed.User, changed.Session, "Your password has been changed")))
             .Describe<UserDto>("Change your password: every other session ends, yours goes on under a new cookie", StatusCodes.Status401Unauthorized, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable)
             .AcceptsForm<ChangePasswordRequest>()
+            .RequireRateLimiting(ClientRateLimits.Login)
+            .UsesPasswordHashing();
+
+        // Issue 12: e-mail confirmation and forgotten password.
+        auth.MapPost("/email/confirm", async (RequestBody<ConfirmEmailRequest> body, ISender sender, CancellationToken ct) =>
+                (await sender.Send(body.Value.ToCommand(), ct)).ToHttp(me => ApiResults.Ok(me, "Your e-mail address is confirmed")))
+            .Describe<UserDto>("Confirm an e-mail address (or a new one) with the token from the link; no session needed", StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity)
+            .AcceptsForm<ConfirmEmailRequest>()
+            .RequireRateLimiting(ClientRateLimits.Login);
+
+        auth.MapPost("/email/resend", async (ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new ResendConfirmationCommand(user.CurrentSession()), ct)).ToHttp(outcome => ApiResults.Ok(outcome == ResendOutcome.Sent
+                    ? "We've sent you a new confirmation e-mail"
+                    : "Your e-mail address is already confirmed")))
+            .Describe("Send a new confirmation link to your address (the older link stops working)", StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests);
+
+        auth.MapPost("/password/forgot", async (RequestBody<ForgotPasswordRequest> body, ISender sender, CancellationToken ct) =>
+                (await sender.Send(body.Value.ToCommand(), ct)).ToHttp(_ => ApiResults.Ok("If an account matches, we've sent it an e-mail with a link to reset the password")))
+            .Describe("Ask for a password-reset link; the same answer whether or not an account matches", StatusCodes.Status422UnprocessableEntity, StatusCodes.Status429TooManyRequests)
+            .AcceptsForm<ForgotPasswordRequest>()
+            .RequireRateLimiting(ClientRateLimits.ForgotPassword);
+
+        auth.MapPost("/password/reset", async (RequestBody<ResetPasswordRequest> body, ISender sender, CancellationToken ct) =>
+                (await sender.Send(body.Value.ToCommand(), ct)).ToHttp(_ => SessionResults.SignedOut("Your password has been reset. Please log in.")))
+            .Describe("Set a new password with the token from a reset link; every session ends", StatusCodes.Status422UnprocessableEntity, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable)
+            .AcceptsForm<ResetPasswordRequest>()
             .RequireRateLimiting(ClientRateLimits.Login)
             .UsesPasswordHashing();
 

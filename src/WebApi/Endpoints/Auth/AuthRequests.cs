@@ -1,5 +1,8 @@
+using DoubleDibz.Application.Auth.ConfirmEmail;
+using DoubleDibz.Application.Auth.ForgotPassword;
 using DoubleDibz.Application.Auth.Login;
 using DoubleDibz.Application.Auth.LoginSecondStep;
+using DoubleDibz.Application.Auth.ResetPassword;
 using DoubleDibz.Application.Auth.Signup;
 using DoubleDibz.Application.Common.Sessions;
 
@@ -50,3 +53,30 @@ public sealed class LoginSecondStepRequest
 }
 
 public sealed record CsrfTokenResponse(string CsrfToken);
+
+// Issue 12: e-mail confirmation and forgotten password.
+
+public sealed class ConfirmEmailRequest
+{
+    public string? Token { get; init; }
+
+    public ConfirmEmailCommand ToCommand() => new(Token);
+}
+
+public sealed class ForgotPasswordRequest
+{
+    public string? Login { get; init; }
+
+    public ForgotPasswordCommand ToCommand() => new(Login);
+}
+
+public sealed class ResetPasswordRequest
+{
+    public string? Token { get; init; }
+
+    public string? Password { get; init; }
+
+    public string? Confirm { get; init; }
+
+    public ResetPasswordCommand ToCommand() => new(Token, Password, Confirm);
+}

@@ -87,6 +87,7 @@ function showView(name) {
   if (name === 'loggedIn') welcomeHeading.focus();
   else if (name === 'loggedOut') byId('login-login').focus();
   else if (name === 'account') accountHeading.focus();
+  updateConfirmBanner(); // issue 12
 }
 
 function showUser(user) {
@@ -749,4 +750,140 @@ twoFactorSection.addEventListener('keydown', (event) => {
 
 // ---- /two-factor sign-in ----
 
-verifyAuth();
+// ---- issue 12: e-mail (forgot / reset / confirm views, the unconfirmed-address banner, change of address) ----
+
+views.forgot = byId('forgot-view');
+views.reset = byId('reset-view');
+views.confirm = byId('confirm-view');
+const forgotForm = byId('forgot-form');
+const resetForm = byId('reset-form');
+const emailForm = byId('email-form');
+const confirmBanner = byId('confirm-banner');
+const confirmResend = byId('confirm-resend');
+accountForms.push(emailForm); // cleared with the account view's other forms
+let resetToken = '';
+
+// Shown on the welcome and account views while the signed-in user's address is unconfirmed.
+function updateConfirmBanner() {
+  const show = currentUser !== null && currentUser.email_confirmed === false && (!views.loggedIn.hidden || !views.account.hidden);
+  confirmBanner.hidden = !show;
+  if (show) byId('confirm-banner-address').textContent = currentUser.email ?? '';
+  byId('email-current').textContent = currentUser?.email ?? '';
+}
+
+// The link's token is read once and taken out of the address bar (and so out of history and later Referer headers).
+function takeToken() {
+  const token = new URLSearchParams(window.location.search).get('token') ?? '';
+  window.history.replaceState(null, '', window.location.pathname);
+  return token;
+}
+
+function leaveLinkPage() {
+  window.history.replaceState(null, '', '/');
+}
+
+function showMailView(name, heading) {
+  showView(name);
+  byId(heading).focus();
+}
+
+byId('forgot-start').addEventListener('click', () => {
+  forgotForm.reset();
+  clearErrors(forgotForm);
+  forgotForm.elements.namedItem('login').value = loginForm.elements.namedItem('login').value;
+  showMailView('forgot', 'forgot-heading');
+});
+byId('forgot-back').addEventListener('click', () => showLoggedOut());
+byId('reset-back').addEventListener('click', () => { leaveLinkPage(); showLoggedOut(); });
+
+forgotForm.addEventListener('input', (event) => clearFieldError(event.target));
+forgotForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  submitForm(forgotForm, 'POST', '/api/auth/password/forgot', { login: forgotForm.elements.namedItem('login').value },
+    (res) => { byId('forgot-status').textContent = successMessage(res, "If an account matches, we've sent it an e-mail"); });
+});
+
+resetForm.addEventListener('input', (event) => clearFieldError(event.target));
+resetForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const field = (name) => resetForm.elements.namedItem(name).value;
+  submitForm(resetForm, 'POST', '/api/auth/password/reset', { token: resetToken, password: field('password'), confirm: field('confirm') },
+    (res) => {
+      resetToken = '';
+      resetForm.reset();
+      leaveLinkPage();
+      showLoggedOut(successMessage(res, 'Your password has been reset. Please log in.'));
+    });
+});
+
+async function confirmFromLink(token) {
+  showMailView('confirm', 'confirm-heading');
+  const status = byId('confirm-status');
+  const error = byId('confirm-error');
+  status.textContent = 'Confirming…';
+  try {
+    const res = await api('POST', '/api/auth/email/confirm', { token });
+    status.textContent = '';
+    if (succeeded(res)) status.textContent = successMessage(res, 'Your e-mail address is confirmed');
+    else {
+      const fields = res.body?.errors?.message;
+      error.textContent = fields && typeof fields === 'object' ? Object.values(fields).flat().join('\n') : errorMessage(res);
+    }
+  } catch (err) {
+    if (!(err instanceof NetworkError)) throw err;
+    status.textContent = '';
+  }
+}
+
+byId('confirm-continue').addEventListener('click', () => {
+  leaveLinkPage();
+  byId('confirm-error').textContent = '';
+  verifyAuth();
+});
+
+confirmResend.addEventListener('click', async () => {
+  if (confirmResend.disabled) return;
+  byId('confirm-resend-status').textContent = '';
+  byId('confirm-resend-error').textContent = '';
+  confirmResend.disabled = true;
+  try {
+    const res = await api('POST', '/api/auth/email/resend');
+    if (succeeded(res)) byId('confirm-resend-status').textContent = successMessage(res, "We've sent you a new confirmation e-mail");
+    else if (res.status === 401) showLoggedOut(SESSION_ENDED);
+    else byId('confirm-resend-error').textContent = errorMessage(res);
+  } catch (err) {
+    if (!(err instanceof NetworkError)) throw err;
+  } finally {
+    confirmResend.disabled = false;
+    restoreFocus(confirmResend);
+  }
+});
+
+emailForm.addEventListener('input', (event) => clearFieldError(event.target));
+emailForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const field = (name) => emailForm.elements.namedItem(name).value;
+  submitForm(emailForm, 'POST', '/api/account/email', { email: field('email'), password: field('password') },
+    (res) => {
+      emailForm.reset();
+      byId('email-status').textContent = successMessage(res, "We've sent a confirmation link to the new address");
+    }, { signedIn: true });
+});
+
+// The pages the e-mailed links open; anything else starts with "who am I".
+function start() {
+  if (window.location.pathname === '/reset-password') {
+    resetToken = takeToken();
+    resetForm.reset();
+    clearErrors(resetForm);
+    showMailView('reset', 'reset-heading');
+  } else if (window.location.pathname === '/confirm-email') {
+    confirmFromLink(takeToken());
+  } else {
+    verifyAuth();
+  }
+}
+
+// ---- end issue 12 ----
+
+start();

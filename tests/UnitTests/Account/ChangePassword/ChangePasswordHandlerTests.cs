@@ -20,6 +20,7 @@ public class ChangePasswordHandlerTests
     private readonly Mock<IPasswordHasher> _hasher = new();
     private readonly Mock<ISessionStore> _sessions = new();
     private readonly Mock<ILoginAttemptStore> _attempts = new();
+    private readonly Mock<IAccountTokenStore> _tokens = new();
     private readonly User _sam = A.User(id: 7);
     private readonly PasswordHash _newHash = A.PasswordHash(memoryKiB: 65536, iterations: 3);
     private readonly CurrentSession _requester = A.Session(userId: 7);
@@ -37,7 +38,7 @@ public class ChangePasswordHandlerTests
         _attempts.Setup(a => a.TryCountAsync(It.IsAny<LoginAttemptKey>(), It.IsAny<DateTimeOffset>(), It.IsAny<LoginBackoffOptions>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new CountedAttempt(1, DateTimeOffset.UnixEpoch));
         _handler = new ChangePasswordHandler(_users.Object, A.PasswordCheck(_hasher.Object, _attempts.Object, _audit), A.PasswordPolicy(),
-            _hasher.Object, _sessions.Object, _audit, A.Mapper());
+            _hasher.Object, _sessions.Object, _audit, A.Mapper(), _tokens.Object);
     }
 
     private ChangePasswordCommand Command() => A.ChangePassword(_requester);
@@ -75,7 +76,7 @@ public class ChangePasswordHandlerTests
         var result = await _handler.Handle(Command(), CancellationToken.None);
 
         Assert.That(result.Value, Is.EqualTo(new PasswordChanged(
-            new UserDto(7, "spchuang", "test@gmail.com", "user", "Sam", "Chuang", TwoFactorEnabled: false), A.IssuedSession())));
+            new UserDto(7, "spchuang", "test@gmail.com", "user", "Sam", "Chuang", EmailConfirmed: false, TwoFactorEnabled: false), A.IssuedSession())));
     }
 
     [Test]
@@ -196,5 +197,13 @@ public class ChangePasswordHandlerTests
         var text = A.ChangePassword(A.Session(userId: 7)).ToString();
 
         Assert.That(text, Is.EqualTo("ChangePasswordCommand { CurrentPassword = [redacted], Password = [redacted], Confirm = [redacted], UserId = 7 }"));
+    }
+
+    [Test]
+    public async Task Change_password_voids_every_password_reset_link_of_the_user()
+    {
+        await _handler.Handle(Command(), CancellationToken.None);
+
+        _tokens.Verify(t => t.VoidAll(7, DoubleDibz.Application.Common.Mail.AccountTokenPurpose.ResetPassword), Times.Once);
     }
 }

@@ -42,7 +42,7 @@ public class UpdateProfileHandlerTests
     {
         var result = await Update("Samuel", "Chang");
 
-        Assert.That(result.Value, Is.EqualTo(new UserDto(7, "spchuang", "test@gmail.com", "user", "Samuel", "Chang", TwoFactorEnabled: false)));
+        Assert.That(result.Value, Is.EqualTo(new UserDto(7, "spchuang", "test@gmail.com", "user", "Samuel", "Chang", EmailConfirmed: false, TwoFactorEnabled: false)));
     }
 
     [Test]

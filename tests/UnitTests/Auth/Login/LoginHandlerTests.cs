@@ -33,7 +33,7 @@ public class LoginHandlerTests
             .ReturnsAsync(new CountedAttempt(1, DateTimeOffset.UnixEpoch));
         _keyedHasher.Setup(k => k.HashAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((string text, CancellationToken _) => $"keyed({text})");
         _handler = new LoginHandler(_users.Object, _hasher.Object, _sessions.Object,
-            A.LoginThrottle(_attempts.Object), _keyedHasher.Object, _pendingSignIns.Object, _audit, A.Mapper());
+            A.LoginThrottle(_attempts.Object), _keyedHasher.Object, _pendingSignIns.Object, _audit, A.Mapper(), A.AccountOptions());
     }
 
     [Test]
@@ -395,5 +395,29 @@ public class LoginHandlerTests
         await _handler.Handle(A.Login(), CancellationToken.None);
 
         Assert.That(_sam.PasswordHash, Is.EqualTo(upgraded));
+    }
+
+    [Test]
+    public async Task Login_with_the_right_password_of_an_unconfirmed_account_is_refused_when_confirmation_is_required()
+    {
+        var handler = new LoginHandler(_users.Object, _hasher.Object, _sessions.Object,
+            A.LoginThrottle(_attempts.Object), _keyedHasher.Object, _pendingSignIns.Object, _audit, A.Mapper(), A.AccountOptions(requireConfirmedEmail: true));
+
+        var result = await handler.Handle(A.Login(), CancellationToken.None);
+
+        Assert.That(result.Error, Is.EqualTo(AuthErrors.EmailNotConfirmed));
+        _sessions.Verify(s => s.StartAsync(It.IsAny<int>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
+    public async Task Login_of_a_confirmed_account_succeeds_when_confirmation_is_required()
+    {
+        _sam.ConfirmEmail(DateTimeOffset.UnixEpoch);
+        var handler = new LoginHandler(_users.Object, _hasher.Object, _sessions.Object,
+            A.LoginThrottle(_attempts.Object), _keyedHasher.Object, _pendingSignIns.Object, _audit, A.Mapper(), A.AccountOptions(requireConfirmedEmail: true));
+
+        var result = await handler.Handle(A.Login(), CancellationToken.None);
+
+        Assert.That(result.Value, Is.TypeOf<LoginOutcome.LoggedIn>());
     }
 }

@@ -25,7 +25,7 @@ public class SignupHandlerTests
         _unitOfWork.Setup(u => u.SaveChangesAsync(It.IsAny<CancellationToken>())).ReturnsAsync(Result<Unit>.Success(Unit.Value));
         _sessions.Setup(s => s.StartAsync(It.IsAny<int>(), It.IsAny<bool>(), It.IsAny<CancellationToken>())).ReturnsAsync(A.IssuedSession());
         var registration = new UserRegistration(_users.Object, _unitOfWork.Object, _hasher.Object, TimeProvider.System);
-        _handler = new SignupHandler(registration, _sessions.Object, A.Mapper(), _audit);
+        _handler = new SignupHandler(registration, _sessions.Object, A.Mapper(), _audit, A.AccountMail(), A.AccountOptions());
     }
 
     [Test]
@@ -34,7 +34,7 @@ public class SignupHandlerTests
         var result = await _handler.Handle(A.Signup(), CancellationToken.None);
 
         var signedUp = (SignupOutcome.SignedUp)result.Value;
-        Assert.That(signedUp.User, Is.EqualTo(new UserDto(0, "spchuang", "test@gmail.com", "user", "Sam", "Chuang", TwoFactorEnabled: false)));
+        Assert.That(signedUp.User, Is.EqualTo(new UserDto(0, "spchuang", "test@gmail.com", "user", "Sam", "Chuang", EmailConfirmed: false, TwoFactorEnabled: false)));
         Assert.That(signedUp.Session, Is.EqualTo(A.IssuedSession()));
         _users.Verify(u => u.Add(It.Is<User>(x => x.UserName.Value == "spchuang")), Times.Once);
         _sessions.Verify(s => s.StartAsync(0, false, It.IsAny<CancellationToken>()), Times.Once);
@@ -138,7 +138,7 @@ public class SignupHandlerTests
     public async Task Signup_stamps_the_account_with_the_clocks_time_and_the_user_role()
     {
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 9, 30, 0, TimeSpan.Zero));
-        var handler = new SignupHandler(new UserRegistration(_users.Object, _unitOfWork.Object, _hasher.Object, clock), _sessions.Object, A.Mapper(), _audit);
+        var handler = new SignupHandler(new UserRegistration(_users.Object, _unitOfWork.Object, _hasher.Object, clock), _sessions.Object, A.Mapper(), _audit, A.AccountMail(), A.AccountOptions());
 
         await handler.Handle(A.Signup(), CancellationToken.None);
 

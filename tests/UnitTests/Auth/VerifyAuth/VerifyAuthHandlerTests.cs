@@ -23,7 +23,7 @@ public class VerifyAuthHandlerTests
 
         var result = await _handler.Handle(new VerifyAuthQuery(A.Session(userId: 42)), CancellationToken.None);
 
-        Assert.That(result.Value, Is.EqualTo(new UserDto(42, "spchuang", "test@gmail.com", "user", "Sam", "Chuang", TwoFactorEnabled: false)));
+        Assert.That(result.Value, Is.EqualTo(new UserDto(42, "spchuang", "test@gmail.com", "user", "Sam", "Chuang", EmailConfirmed: false, TwoFactorEnabled: false)));
     }
 
     [Test]

@@ -78,6 +78,7 @@ public sealed class AuthMetricsTests : IDisposable
         {
             "doubledibz.signups", "doubledibz.logins", "doubledibz.password_hash.duration", "doubledibz.throttled",
             "doubledibz.two_factor.enabled", "doubledibz.two_factor.disabled", "doubledibz.two_factor.failures", "doubledibz.two_factor.recovery_codes_used",
+            "doubledibz.mail.sent", "doubledibz.mail.failed", "doubledibz.mail.retried", "doubledibz.password_resets",
         }));
         Assert.That(instruments.Select(i => i.Unit ?? ""), Has.None.Empty);
         Assert.That(instruments.Select(i => i.Description ?? ""), Has.None.Empty);
