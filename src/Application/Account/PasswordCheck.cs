@@ -15,6 +15,12 @@ namespace DoubleDibz.Application.Account;
 /// </summary>
 public sealed class PasswordCheck(IPasswordHasher passwordHasher, LoginThrottle throttle, IAuditLog audit)
 {
+    public const string WrongPassword = "Password is incorrect";
+
+    /// <summary>The password of a request's <c>password</c> field; a wrong one gets <see cref="WrongPassword"/> under it.</summary>
+    public Task<Result<Unit>> VerifyAsync(User user, string password, CancellationToken cancellationToken) =>
+        VerifyAsync(user, password, "Password", WrongPassword, cancellationToken);
+
     /// <param name="field">The field the password came in, which a wrong one is reported under.</param>
     /// <param name="wrongMessage">What to say under it.</param>
     public async Task<Result<Unit>> VerifyAsync(User user, string password, string field, string wrongMessage, CancellationToken cancellationToken)

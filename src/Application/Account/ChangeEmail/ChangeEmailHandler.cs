@@ -1,4 +1,3 @@
-using DoubleDibz.Application.Account.DeleteAccount;
 using DoubleDibz.Application.Auth;
 using DoubleDibz.Application.Common.Authorization;
 using DoubleDibz.Application.Common.Mail;
@@ -21,7 +20,7 @@ public sealed class ChangeEmailHandler(IUserRepository users, PasswordCheck pass
             return AuthErrors.NotAuthorized; // deleted a moment ago
         }
 
-        var checkedPassword = await passwordCheck.VerifyAsync(user, command.Password!, nameof(command.Password), DeleteAccountHandler.WrongPassword, cancellationToken);
+        var checkedPassword = await passwordCheck.VerifyAsync(user, command.Password!, cancellationToken);
         if (!checkedPassword.IsSuccess)
         {
             return checkedPassword.Error;

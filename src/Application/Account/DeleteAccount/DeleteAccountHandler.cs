@@ -9,8 +9,6 @@ namespace DoubleDibz.Application.Account.DeleteAccount;
 public sealed class DeleteAccountHandler(IUserRepository users, PasswordCheck passwordCheck, ISessionStore sessions, IAuditLog audit)
     : ICommandHandler<DeleteAccountCommand, Result<Unit>>
 {
-    public const string WrongPassword = "Password is incorrect";
-
     public async ValueTask<Result<Unit>> Handle(DeleteAccountCommand command, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(command.SignedIn().UserId, cancellationToken);
@@ -19,7 +17,7 @@ public sealed class DeleteAccountHandler(IUserRepository users, PasswordCheck pa
             return AuthErrors.NotAuthorized; // deleted a moment ago, by a parallel request
         }
 
-        var checkedPassword = await passwordCheck.VerifyAsync(user, command.Password!, nameof(command.Password), WrongPassword, cancellationToken);
+        var checkedPassword = await passwordCheck.VerifyAsync(user, command.Password!, cancellationToken);
         if (!checkedPassword.IsSuccess)
         {
             return checkedPassword.Error;

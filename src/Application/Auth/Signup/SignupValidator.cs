@@ -14,9 +14,7 @@ public sealed class SignupValidator : AbstractValidator<SignupCommand>
         {
             Include(new NewUserValidator(passwordPolicy));
             RuleFor(c => c.Password).NotEmpty().WithMessage(UserErrors.Required);
-            RuleFor(c => c.Confirm)
-                .NotEmpty().WithMessage(UserErrors.Required)
-                .Equal(c => c.Password).WithMessage("Passwords must match");
+            RuleFor(c => c.Confirm).ConfirmsPassword(c => c.Password);
         });
     }
 }

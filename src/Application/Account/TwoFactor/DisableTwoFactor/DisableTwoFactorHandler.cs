@@ -12,8 +12,6 @@ namespace DoubleDibz.Application.Account.TwoFactor.DisableTwoFactor;
 public sealed class DisableTwoFactorHandler(IUserRepository users, PasswordCheck passwordCheck, LoginThrottle throttle, SecondFactorCheck check, IAuditLog audit)
     : ICommandHandler<DisableTwoFactorCommand, Result<Unit>>
 {
-    public const string WrongPassword = "Password is incorrect";
-
     public async ValueTask<Result<Unit>> Handle(DisableTwoFactorCommand command, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(command.SignedIn().UserId, cancellationToken);
@@ -27,7 +25,7 @@ public sealed class DisableTwoFactorHandler(IUserRepository users, PasswordCheck
             return UserErrors.TwoFactorNotOn;
         }
 
-        var checkedPassword = await passwordCheck.VerifyAsync(user, command.Password!, nameof(command.Password), WrongPassword, cancellationToken);
+        var checkedPassword = await passwordCheck.VerifyAsync(user, command.Password!, cancellationToken);
         if (!checkedPassword.IsSuccess)
         {
             return checkedPassword.Error;

@@ -10,8 +10,6 @@ namespace DoubleDibz.Application.Account.TwoFactor.RegenerateRecoveryCodes;
 public sealed class RegenerateRecoveryCodesHandler(IUserRepository users, PasswordCheck passwordCheck, RecoveryCodes recoveryCodes, IAuditLog audit)
     : ICommandHandler<RegenerateRecoveryCodesCommand, Result<RecoveryCodeList>>
 {
-    public const string WrongPassword = "Password is incorrect";
-
     public async ValueTask<Result<RecoveryCodeList>> Handle(RegenerateRecoveryCodesCommand command, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(command.SignedIn().UserId, cancellationToken);
@@ -25,7 +23,7 @@ public sealed class RegenerateRecoveryCodesHandler(IUserRepository users, Passwo
             return UserErrors.TwoFactorNotOn;
         }
 
-        var checkedPassword = await passwordCheck.VerifyAsync(user, command.Password!, nameof(command.Password), WrongPassword, cancellationToken);
+        var checkedPassword = await passwordCheck.VerifyAsync(user, command.Password!, cancellationToken);
         if (!checkedPassword.IsSuccess)
         {
             return checkedPassword.Error;

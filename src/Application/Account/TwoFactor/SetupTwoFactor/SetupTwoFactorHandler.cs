@@ -15,8 +15,6 @@ public sealed class SetupTwoFactorHandler(
     IQrCodes qrCodes,
     IAuditLog audit) : ICommandHandler<SetupTwoFactorCommand, Result<TwoFactorSetup>>
 {
-    public const string WrongPassword = "Password is incorrect";
-
     public async ValueTask<Result<TwoFactorSetup>> Handle(SetupTwoFactorCommand command, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(command.SignedIn().UserId, cancellationToken);
@@ -30,7 +28,7 @@ public sealed class SetupTwoFactorHandler(
             return UserErrors.TwoFactorAlreadyOn; // turn it off first: a new secret must not silently replace the one in use
         }
 
-        var checkedPassword = await passwordCheck.VerifyAsync(user, command.Password!, nameof(command.Password), WrongPassword, cancellationToken);
+        var checkedPassword = await passwordCheck.VerifyAsync(user, command.Password!, cancellationToken);
         if (!checkedPassword.IsSuccess)
         {
             return checkedPassword.Error;
