@@ -75,6 +75,7 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddScoped<RecoveryCodes>();
         services.AddScoped<SecondFactorCheck>();
+        services.AddScoped<SecondFactorBackoff>();
 
         // E-mail: confirmation, forgotten password, change of address.
         services.AddOptions<AccountOptions>()

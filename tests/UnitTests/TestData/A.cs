@@ -8,6 +8,7 @@ using DoubleDibz.Application.Auth.Signup;
 using DoubleDibz.Application.Common.Sessions;
 using DoubleDibz.Application.Common.Users;
 using DoubleDibz.Application.Account;
+using DoubleDibz.Application.Account.TwoFactor;
 using DoubleDibz.Application.Account.ChangePassword;
 using DoubleDibz.Application.Account.DeleteAccount;
 using DoubleDibz.Application.Account.UpdateProfile;
@@ -62,6 +63,8 @@ public static class A
 
     public static LoginThrottle LoginThrottle(ILoginAttemptStore store, TimeProvider? clock = null) =>
         new(store, Options.Create(new LoginBackoffOptions()), clock ?? TimeProvider.System);
+
+    public static SecondFactorBackoff SecondFactorBackoff(ILoginAttemptStore store, IAuditLog audit) => new(LoginThrottle(store), audit);
 
     public static IssuedSession IssuedSession() => new("token-value", CookieExpiresAt: null);
 

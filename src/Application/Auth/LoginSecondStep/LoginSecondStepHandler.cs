@@ -19,6 +19,7 @@ namespace DoubleDibz.Application.Auth.LoginSecondStep;
 public sealed class LoginSecondStepHandler(
     IPendingSignInStore pendingSignIns,
     IUserRepository users,
+    SecondFactorBackoff backoff,
     LoginThrottle throttle,
     SecondFactorCheck check,
     ISessionStore sessions,
@@ -38,12 +39,10 @@ public sealed class LoginSecondStepHandler(
             return AuthErrors.NotAuthorized; // none, expired, or ended
         }
 
-        var key = LoginAttemptKey.ForUser(pending.UserId);
-        var attempt = await throttle.BeginAsync(key, cancellationToken);
-        if (attempt.RetryAfter is { } wait)
+        var attempt = await backoff.BeginAsync(pending.UserId, cancellationToken);
+        if (!attempt.IsSuccess)
         {
-            audit.SecondFactorFailed(pending.UserId, SecondFactorFailureReason.BackedOff);
-            return AuthErrors.TooManyAttempts(wait);
+            return attempt.Error;
         }
 
         var user = await users.FindByIdAsync(pending.UserId, cancellationToken);
@@ -58,12 +57,7 @@ public sealed class LoginSecondStepHandler(
             : check.TryUseCode(user, command.Code!);
         if (!accepted)
         {
-            audit.SecondFactorFailed(user.Id, byRecoveryCode ? SecondFactorFailureReason.WrongRecoveryCode : SecondFactorFailureReason.WrongCode);
-            if (attempt.LockIfFailed is { } delay)
-            {
-                audit.BackoffStarted(user.Id, delay.TotalSeconds);
-            }
-
+            backoff.Failed(attempt.Value, byRecoveryCode ? SecondFactorFailureReason.WrongRecoveryCode : SecondFactorFailureReason.WrongCode);
             if (pending.CodesTried >= options.Value.MaxCodesPerSignIn)
             {
                 await pendingSignIns.EndNowAsync(pending.Id, cancellationToken);
@@ -75,8 +69,8 @@ public sealed class LoginSecondStepHandler(
         }
 
         // Both counts start again: the account's, and the one the password step was counted under (a known device's).
-        await throttle.SucceededAsync(key, cancellationToken);
-        if (pending.PasswordStepKey != key)
+        await backoff.SucceededAsync(attempt.Value, cancellationToken);
+        if (pending.PasswordStepKey != attempt.Value.Key)
         {
             await throttle.SucceededAsync(pending.PasswordStepKey, cancellationToken);
         }

@@ -44,7 +44,7 @@ public class TwoFactorHandlerTests
 
     private EnableTwoFactorHandler Enable() => new(_users.Object, _fakes.Check, _fakes.RecoveryCodes, _audit);
 
-    private DisableTwoFactorHandler Disable() => new(_users.Object, A.PasswordCheck(_hasher.Object, _attempts.Object, _audit), A.LoginThrottle(_attempts.Object), _fakes.Check, _audit);
+    private DisableTwoFactorHandler Disable() => new(_users.Object, A.PasswordCheck(_hasher.Object, _attempts.Object, _audit), A.SecondFactorBackoff(_attempts.Object, _audit), _fakes.Check, _audit);
 
     private RegenerateRecoveryCodesHandler Regenerate() => new(_users.Object, A.PasswordCheck(_hasher.Object, _attempts.Object, _audit), _fakes.RecoveryCodes, _audit);
 

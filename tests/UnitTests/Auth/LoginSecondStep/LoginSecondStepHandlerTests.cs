@@ -35,7 +35,7 @@ public class LoginSecondStepHandlerTests
         _sessions.Setup(s => s.StartAsync(It.IsAny<int>(), It.IsAny<bool>(), It.IsAny<CancellationToken>())).ReturnsAsync(A.IssuedSession());
         _attempts.Setup(a => a.TryCountAsync(It.IsAny<LoginAttemptKey>(), It.IsAny<DateTimeOffset>(), It.IsAny<LoginBackoffOptions>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new CountedAttempt(1, DateTimeOffset.UnixEpoch));
-        _handler = new LoginSecondStepHandler(_pending.Object, _users.Object, A.LoginThrottle(_attempts.Object), _fakes.Check, _sessions.Object, _audit, A.Mapper(),
+        _handler = new LoginSecondStepHandler(_pending.Object, _users.Object, A.SecondFactorBackoff(_attempts.Object, _audit), A.LoginThrottle(_attempts.Object), _fakes.Check, _sessions.Object, _audit, A.Mapper(),
             Options.Create(new TwoFactorOptions()));
     }
 

@@ -1,5 +1,4 @@
 using DoubleDibz.Application.Auth;
-using DoubleDibz.Application.Auth.Login;
 using DoubleDibz.Application.Common.Audit;
 using DoubleDibz.Application.Common.Authorization;
 using DoubleDibz.Application.Common.Ports;
@@ -9,7 +8,7 @@ using Mediator;
 
 namespace DoubleDibz.Application.Account.TwoFactor.DisableTwoFactor;
 
-public sealed class DisableTwoFactorHandler(IUserRepository users, PasswordCheck passwordCheck, LoginThrottle throttle, SecondFactorCheck check, IAuditLog audit)
+public sealed class DisableTwoFactorHandler(IUserRepository users, PasswordCheck passwordCheck, SecondFactorBackoff backoff, SecondFactorCheck check, IAuditLog audit)
     : ICommandHandler<DisableTwoFactorCommand, Result<Unit>>
 {
     public async ValueTask<Result<Unit>> Handle(DisableTwoFactorCommand command, CancellationToken cancellationToken)
@@ -31,28 +30,20 @@ public sealed class DisableTwoFactorHandler(IUserRepository users, PasswordCheck
             return checkedPassword.Error;
         }
 
-        // The code is guessed under the account's back-off too: a stolen session plus the password is not enough.
-        var key = LoginAttemptKey.ForUser(user.Id);
-        var attempt = await throttle.BeginAsync(key, cancellationToken);
-        if (attempt.RetryAfter is { } wait)
+        var attempt = await backoff.BeginAsync(user.Id, cancellationToken);
+        if (!attempt.IsSuccess)
         {
-            audit.SecondFactorFailed(user.Id, SecondFactorFailureReason.BackedOff);
-            return AuthErrors.TooManyAttempts(wait);
+            return attempt.Error;
         }
 
         var used = await check.TryUseEitherAsync(user, command.Code!, cancellationToken);
         if (used is null)
         {
-            audit.SecondFactorFailed(user.Id, SecondFactorFailureReason.WrongCode);
-            if (attempt.LockIfFailed is { } delay)
-            {
-                audit.BackoffStarted(user.Id, delay.TotalSeconds);
-            }
-
+            backoff.Failed(attempt.Value, SecondFactorFailureReason.WrongCode);
             return Error.Validation(new Dictionary<string, IReadOnlyList<string>> { [nameof(command.Code)] = [SecondFactorCheck.InvalidCode] });
         }
 
-        await throttle.SucceededAsync(key, cancellationToken);
+        await backoff.SucceededAsync(attempt.Value, cancellationToken);
         if (used == SecondFactorUsed.RecoveryCode)
         {
             audit.RecoveryCodeUsed(user.Id, user.RecoveryCodeHashes.Count);
