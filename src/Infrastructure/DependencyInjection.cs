@@ -92,8 +92,8 @@ public static class DependencyInjection
             .Validate(o => MimeKit.MailboxAddress.TryParse(o.From, out _), "Email:From must be an address, e.g. 'DoubleDibz <no-reply@example.com>'.")
             .Validate(
                 o => o.Outbox.PollInterval > TimeSpan.Zero && o.Outbox.BatchSize >= 1 && o.Outbox.ClaimLease > o.Smtp.Timeout && o.Outbox.MaxAttempts >= 1
-                     && o.Outbox.RetryBaseDelay > TimeSpan.Zero && o.Outbox.RetryMaxDelay >= o.Outbox.RetryBaseDelay && o.Smtp.Timeout > TimeSpan.Zero && o.Smtp.Port is >= 0 and <= 65535,
-                "Email needs a positive Outbox:PollInterval, Outbox:BatchSize >= 1, Outbox:ClaimLease longer than Smtp:Timeout, Outbox:MaxAttempts >= 1, 0 < Outbox:RetryBaseDelay <= Outbox:RetryMaxDelay, a positive Smtp:Timeout and Smtp:Port 0-65535.")
+                     && o.Outbox.RetryBaseDelay > TimeSpan.Zero && o.Outbox.RetryMaxDelay >= o.Outbox.RetryBaseDelay && o.Outbox.KeepDeadFor > TimeSpan.Zero && o.Smtp.Timeout > TimeSpan.Zero && o.Smtp.Port is >= 0 and <= 65535,
+                "Email needs a positive Outbox:PollInterval, Outbox:BatchSize >= 1, Outbox:ClaimLease longer than Smtp:Timeout, Outbox:MaxAttempts >= 1, 0 < Outbox:RetryBaseDelay <= Outbox:RetryMaxDelay, a positive Outbox:KeepDeadFor, a positive Smtp:Timeout and Smtp:Port 0-65535.")
             .ValidateOnStart();
 
         var smtpHost = configuration[$"{EmailOptions.SectionName}:Smtp:Host"];

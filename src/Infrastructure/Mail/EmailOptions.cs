@@ -72,6 +72,9 @@ public sealed class OutboxOptions
 
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>How long a dead message (no bodies: recipient, subject, error) stays for an operator before the sweeper deletes it.</summary>
+    public TimeSpan KeepDeadFor { get; set; } = TimeSpan.FromDays(7);
+
     public TimeSpan DelayAfter(int failedAttempts)
     {
         var seconds = RetryBaseDelay.TotalSeconds * Math.Pow(2, Math.Min(failedAttempts - 1, 30));

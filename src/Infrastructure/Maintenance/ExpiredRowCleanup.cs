@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using DoubleDibz.Application.Auth.Login;
+using DoubleDibz.Infrastructure.Mail;
 using DoubleDibz.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -7,15 +8,20 @@ using Microsoft.Extensions.Options;
 namespace DoubleDibz.Infrastructure.Maintenance;
 
 /// <summary>
-/// Deletes sessions, pending sign-ins and e-mailed account tokens past their expiry, and login-attempt counts that
-/// no longer count or lock anything, in batches of
+/// Deletes sessions, pending sign-ins and e-mailed account tokens past their expiry, login-attempt counts that
+/// no longer count or lock anything, and dead mail kept longer than <see cref="OutboxOptions.KeepDeadFor"/>, in batches of
 /// <see cref="BatchSize"/> rows: each batch is one short statement (the oldest rows first, found through the expiry
 /// index), so the sweep never holds SQLite's single write lock long enough to stall logins, however many rows an
 /// attacker made pile up. Between batches it rests in proportion to the time the batch took
 /// (<see cref="MaintenanceOptions.BusyShare"/>, at least <see cref="MaintenanceOptions.BatchPause"/>), so a sweep of
 /// a million rows takes a bounded share of a small machine instead of a whole core (docs/performance.md, "Sweeper").
 /// </summary>
-public sealed class ExpiredRowCleanup(AppDbContext db, TimeProvider clock, IOptions<LoginBackoffOptions> backoff, IOptions<MaintenanceOptions> maintenance)
+public sealed class ExpiredRowCleanup(
+    AppDbContext db,
+    TimeProvider clock,
+    IOptions<LoginBackoffOptions> backoff,
+    IOptions<EmailOptions> email,
+    IOptions<MaintenanceOptions> maintenance)
 {
     // 100 rows: ~5 ms a batch on a million-row table, against ~80 ms for 500 (the cost per row is the same;
     // the statement holding the write lock and its thread is what shrinks).
@@ -49,7 +55,14 @@ public sealed class ExpiredRowCleanup(AppDbContext db, TimeProvider clock, IOpti
                 .Where(t => tokens.Where(x => x.ExpiresAt <= now).OrderBy(x => x.ExpiresAt).Select(x => x.Id).Take(BatchSize).Contains(t.Id))
                 .ExecuteDelete(),
             cancellationToken);
-        return sessions + attempts + pendingSignIns + expiredTokens;
+        var outbox = db.Set<OutboxMessageRecord>();
+        var deadBeforeMs = (now - email.Value.Outbox.KeepDeadFor).ToUnixTimeMilliseconds();
+        var deadMail = await DeleteInBatchesAsync(
+            () => outbox
+                .Where(m => outbox.Where(x => x.DeadAtUnixMs != null && x.DeadAtUnixMs <= deadBeforeMs).Select(x => x.Id).Take(BatchSize).Contains(m.Id))
+                .ExecuteDelete(),
+            cancellationToken);
+        return sessions + attempts + pendingSignIns + expiredTokens + deadMail;
     }
 
     private async Task<int> DeleteInBatchesAsync(Func<int> deleteBatch, CancellationToken cancellationToken)

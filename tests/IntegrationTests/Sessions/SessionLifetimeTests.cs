@@ -117,6 +117,27 @@ public class SessionLifetimeTests
     }
 
     [Test]
+    public async Task The_sweep_deletes_dead_mail_kept_longer_than_a_week_and_keeps_newer_dead_mail()
+    {
+        var now = _clock.GetUtcNow();
+        InsertDeadMail("old@example.com", diedAt: now - TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1));
+        InsertDeadMail("recent@example.com", diedAt: now - TimeSpan.FromDays(6));
+
+        await using (var scope = _host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ExpiredRowCleanup>().RunAsync(CancellationToken.None);
+        }
+
+        Assert.That(DatabaseProbe.OutboxCount(_host.DatabaseFile, "old@example.com"), Is.Zero);
+        Assert.That(DatabaseProbe.OutboxCount(_host.DatabaseFile, "recent@example.com"), Is.EqualTo(1));
+    }
+
+    private void InsertDeadMail(string recipient, DateTimeOffset diedAt) => DatabaseProbe.Execute(_host.DatabaseFile, $"""
+        INSERT INTO OutboxMessages (Id, Recipient, Subject, TextBody, HtmlBody, CreatedAtUnixMs, Attempts, NextAttemptAtUnixMs, ClaimedUntilUnixMs, LastError, DeadAtUnixMs)
+        VALUES ('{Guid.NewGuid().ToString().ToUpperInvariant()}', '{recipient}', 'Confirm your e-mail address', '', '', 0, 10, 0, 0, 'SmtpCommandException', {diedAt.ToUnixTimeMilliseconds()})
+        """);
+
+    [Test]
     public async Task A_remember_me_session_expires_after_thirty_idle_days()
     {
         await _client.LoginAsync(_user.UserName, _user.Password, rememberMe: true);
