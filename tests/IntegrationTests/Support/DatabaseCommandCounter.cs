@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using DoubleDibz.Infrastructure.Mail;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -8,8 +9,9 @@ namespace DoubleDibz.IntegrationTests.Support;
 
 /// <summary>
 /// Counts the SQL commands EF Core sends to each SQLite file while it is alive, through EF's diagnostic events
-/// (the service is not changed to be observed). The outbox sender's commands are not counted: that background work
-/// runs on its own schedule, whatever request is being measured. Create it before the host it observes: EF caches "nobody is
+/// (the service is not changed to be observed). The outbox sender's commands (tagged
+/// <see cref="OutboxDelivery.QueryTag"/>) are not counted: that background work runs on its own schedule, whatever
+/// request is being measured. Create it before the host it observes: EF caches "nobody is
 /// listening" for a second per pooled context, so a counter that subscribes later misses that context's commands.
 /// </summary>
 public sealed class DatabaseCommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
@@ -37,7 +39,7 @@ public sealed class DatabaseCommandCounter : IObserver<DiagnosticListener>, IObs
     {
         if (value.Key == RelationalEventId.CommandExecuting.Name
             && value.Value is CommandEventData { Command.Connection: SqliteConnection connection } command
-            && !command.Command.CommandText.Contains("OutboxMessages", StringComparison.Ordinal))
+            && !command.Command.CommandText.Contains(OutboxDelivery.QueryTag, StringComparison.Ordinal))
         {
             _counts.AddOrUpdate(Path.GetFullPath(connection.DataSource), 1, (_, count) => count + 1);
         }
