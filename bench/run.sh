@@ -44,7 +44,9 @@ need() { # <command> <debian package>
   command -v "$1" >/dev/null 2>&1 && return 0
   echo "Installing $2..." >&2
   local apt=(apt-get); [ "$(id -u)" = 0 ] || apt=(sudo apt-get)
-  DEBIAN_FRONTEND=noninteractive "${apt[@]}" install -y --no-install-recommends "$2" >/dev/null
+  # A fresh machine may have no package lists yet: fetch them once and try again.
+  DEBIAN_FRONTEND=noninteractive "${apt[@]}" install -y --no-install-recommends "$2" >/dev/null 2>&1 \
+    || { DEBIAN_FRONTEND=noninteractive "${apt[@]}" update >/dev/null && DEBIAN_FRONTEND=noninteractive "${apt[@]}" install -y --no-install-recommends "$2" >/dev/null; }
 }
 need wrk wrk; need sqlite3 sqlite3; need curl curl
 
