@@ -39,9 +39,10 @@ public sealed class SqlitePragmas(TimeSpan busyTimeout) : DbConnectionIntercepto
         }
     }
 
-    // The native handle is what the pool reuses; a SqliteConnection object is only a lease on it.
+    // The native handle is what the pool reuses; a SqliteConnection object is only a lease on it. The lock-free
+    // lookup comes first: TryAdd takes the table's lock, and this runs on every open of every request.
     private bool IsNew(DbConnection connection) =>
-        connection is not SqliteConnection { Handle: { } handle } || _configured.TryAdd(handle, handle);
+        connection is not SqliteConnection { Handle: { } handle } || (!_configured.TryGetValue(handle, out _) && _configured.TryAdd(handle, handle));
 }
 
 /// <summary>SQLite settings (section <c>Sqlite</c>).</summary>
