@@ -16,7 +16,8 @@
 #   sweeper - verify_auth while the expired-row sweeper deletes SWEEP_SIZE expired sessions; then checks they are gone
 # Raw wrk output goes to bench/out/results/; markdown tables of the figures and a final "Targets" table (each target
 # with its figure and met / not met) to stdout and bench/out/results/summary.md.
-# Environment: DURATION (seconds per basic/growth/sweeper run, default 10), FLOOD_DURATION (default 20), GROWTH_SIZES
+# Environment: DURATION (seconds per basic/growth/sweeper run, default 10), FLOOD_DURATION (default 20), FLOOD_WARMUP
+# (seconds of logins and verify_auth at 8 connections each before the flood is measured, default 5; 0: none), GROWTH_SIZES
 # (default "1000 100000 1000000"), SESSIONS_PER_USER (live sessions per user in growth, default 1), SWEEP_SIZE
 # (expired sessions for the sweeper, default the largest growth size), SWEEP_INTERVAL (the sweeper's interval in
 # seconds during that scenario, default 2), ENGINE (passed to the service as PasswordHashing__Engine when set),
@@ -27,6 +28,12 @@ ROOT=$PWD
 MODE=${1:-all}
 DURATION=${DURATION:-10}
 FLOOD_DURATION=${FLOOD_DURATION:-20}
+FLOOD_WARMUP=${FLOOD_WARMUP:-5}
+READY_TO_RUN=${READY_TO_RUN:-1}
+# Published ReadyToRun, as docs/operations.md recommends: code compiled ahead of time starts optimized, so the JIT's
+# tiers have little left to do when load arrives (docs/performance.md, "Tiered compilation under a flood").
+READY_TO_RUN_ARGS=()
+[ "$READY_TO_RUN" = 1 ] && READY_TO_RUN_ARGS=(-r "linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')" --self-contained false -p:PublishReadyToRun=true)
 GROWTH_SIZES=${GROWTH_SIZES:-"1000 100000 1000000"}
 SESSIONS_PER_USER=${SESSIONS_PER_USER:-1}
 SWEEP_SIZE=${SWEEP_SIZE:-$(echo "$GROWTH_SIZES" | tr ' ' '\n' | sort -n | tail -1)}
@@ -52,7 +59,7 @@ need wrk wrk; need sqlite3 sqlite3; need curl curl
 
 mkdir -p "$RESULTS"
 echo "Building (Release)..." >&2
-dotnet publish src/WebApi -c Release -o "$OUT/app" --nologo -v q >/dev/null
+dotnet publish src/WebApi -c Release "${READY_TO_RUN_ARGS[@]}" -o "$OUT/app" --nologo -v q >/dev/null
 dotnet build bench/Benchmarks -c Release -o "$OUT/benchmarks" --nologo -v q >/dev/null
 dotnet publish bench/IdentityHost -c Release -o "$OUT/identity" --nologo -v q >/dev/null
 
@@ -213,6 +220,14 @@ basic() {
 flood() {
   hash_ceiling
   start_service "$(fresh_db flood)"; create_user flood
+  if [ "$FLOOD_WARMUP" -gt 0 ]; then
+    # A warm process, as a service that has been up for a while: the JIT's tiers promote the hot code (Argon2's
+    # inner loop above all) only after it has run, and a cold process under a flood would measure unoptimized code.
+    wrk_run flood_warmup_login 8 "$FLOOD_WARMUP" login_flood.lua /api/auth/login >/dev/null &
+    local warmup_pid=$!
+    wrk_run flood_warmup_verify_auth 8 "$FLOOD_WARMUP" verify_auth.lua /api/auth/verify_auth >/dev/null
+    wait "$warmup_pid"
+  fi
   local before; before=$(awk '/VmHWM/ { print $2 }' "/proc/$SERVICE_PID/status")
   local cpu_before; cpu_before=$(cpu_ticks "$SERVICE_PID")
   wrk_run flood_login 200 "$FLOOD_DURATION" login_flood.lua /api/auth/login >"$RESULTS/flood_login.parsed" &
