@@ -11,7 +11,7 @@ namespace DoubleDibz.Infrastructure.Maintenance;
 /// Deletes sessions, pending sign-ins and e-mailed account tokens past their expiry, login-attempt counts that
 /// no longer count or lock anything, and dead mail kept longer than <see cref="OutboxOptions.KeepDeadFor"/>, in batches of
 /// <see cref="BatchSize"/> rows: each batch is one short statement (the oldest rows first, found through the expiry
-/// index), so the sweep never holds SQLite's single write lock long enough to stall logins, however many rows an
+/// index; dead mail has none, as the outbox holds only mail in flight and the few dead messages), so the sweep never holds SQLite's single write lock long enough to stall logins, however many rows an
 /// attacker made pile up. Between batches it rests in proportion to the time the batch took
 /// (<see cref="MaintenanceOptions.BusyShare"/>, at least <see cref="MaintenanceOptions.BatchPause"/>), so a sweep of
 /// a million rows takes a bounded share of a small machine instead of a whole core (docs/performance.md, "Sweeper").
