@@ -14,8 +14,8 @@ namespace DoubleDibz.Infrastructure.Mail;
 /// One round of the outbox: claim a batch of due messages, deliver each, and record the outcome. The claim is one
 /// conditional <c>UPDATE</c> (only rows whose claim has lapsed), so of several senders sharing the database — on
 /// SQLite or PostgreSQL — exactly one gets each row. A delivered message's row is deleted; a failed one is tried
-/// again after a back-off, and after <see cref="OutboxOptions.MaxAttempts"/> it is kept as dead without its bodies.
-/// Bodies, links and tokens are never logged.
+/// again after a back-off, and after <see cref="OutboxOptions.MaxAttempts"/> — or at once when the server refuses the
+/// recipient for good — it is kept as dead without its bodies. Bodies, links and tokens are never logged.
 /// </summary>
 public sealed partial class OutboxDelivery(
     AppDbContext db,
@@ -70,7 +70,7 @@ public sealed partial class OutboxDelivery(
             var attempts = message.Attempts + 1;
             var now = clock.GetUtcNow();
             var error = exception.GetType().Name;
-            if (attempts >= _options.Outbox.MaxAttempts)
+            if (attempts >= _options.Outbox.MaxAttempts || IsPermanent(exception))
             {
                 await outbox.Where(m => m.Id == message.Id && m.ClaimedBy == claim).ExecuteUpdateAsync(
                     s => s.SetProperty(m => m.Attempts, attempts)
@@ -82,7 +82,7 @@ public sealed partial class OutboxDelivery(
                         .SetProperty(m => m.LastError, error),
                     CancellationToken.None);
                 metrics.MailFailed();
-                LogDead(message.Id, attempts, error);
+                LogDead(message.Id, attempts, error, Describe(exception));
                 return;
             }
 
@@ -105,6 +105,14 @@ public sealed partial class OutboxDelivery(
         metrics.MailSent();
         LogSent(message.Id, message.Attempts + 1);
     }
+
+    /// <summary>
+    /// A 5xx reply to <c>RCPT TO</c> (no such mailbox, domain refused): the server will say the same next time, so
+    /// trying nine more times over an hour and a half only delays the operator's view of it. Any other failure — a
+    /// 4xx, a refused sender or login (our configuration), the network — may pass, and is retried.
+    /// </summary>
+    private static bool IsPermanent(Exception exception) =>
+        exception is SmtpCommandException { ErrorCode: SmtpErrorCode.RecipientNotAccepted } command && (int)command.StatusCode is >= 500 and < 600;
 
     /// <summary>
     /// What went wrong, in the words of our side only: a server's reply text can quote the message (a spam filter
@@ -140,6 +148,6 @@ public sealed partial class OutboxDelivery(
     [LoggerMessage(EventId = 1152, Level = LogLevel.Warning, Message = "Mail {MessageId} not sent (attempt {Attempt}, {Error}: {Reason}); next try in {DelaySeconds} s")]
     private partial void LogRetry(Guid messageId, int attempt, double delaySeconds, string error, string reason);
 
-    [LoggerMessage(EventId = 1153, Level = LogLevel.Error, Message = "Mail {MessageId} given up after {Attempts} attempts ({Error}); it stays in OutboxMessages as dead, without its bodies")]
-    private partial void LogDead(Guid messageId, int attempts, string error);
+    [LoggerMessage(EventId = 1153, Level = LogLevel.Error, Message = "Mail {MessageId} given up after {Attempts} attempts ({Error}: {Reason}); it stays in OutboxMessages as dead, without its bodies")]
+    private partial void LogDead(Guid messageId, int attempts, string error, string reason);
 }

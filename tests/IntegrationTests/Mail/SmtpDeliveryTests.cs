@@ -73,3 +73,37 @@ public class SmtpOutageTests
         Assert.That((await client.ConfirmEmailAsync(Mailbox.TokenIn(message, "confirm-email"))).Status, Is.EqualTo(HttpStatusCode.OK));
     }
 }
+
+/// <summary>A server that refuses the recipient: for good (5xx) the message dies at once; its words never reach the log.</summary>
+public class SmtpRefusalTests
+{
+    [Test]
+    public async Task Mail_to_a_recipient_the_server_refuses_for_good_is_dead_after_one_attempt()
+    {
+        using var smtp = new RefusingSmtpServer("550 5.1.1 No such mailbox here");
+        using var host = new ApiHost(settings: Smtp4dev.SettingsFor(smtp.Port)); // MaxAttempts 1000
+        using var client = host.NewClient();
+        var form = SignupForm.Valid();
+
+        await client.SignupAsync(form);
+        await Poll.UntilAsync(() => host.Logs.Entries.Any(e => e.EventId == 1153));
+
+        Assert.That(DatabaseProbe.DeadOutboxAttempts(host.DatabaseFile, form.Email), Is.EqualTo(1));
+        Assert.That(host.Logs.Entries.Single(e => e.EventId == 1153).Message, Does.Contain("SMTP 550"));
+    }
+
+    [Test]
+    public async Task The_smtp_servers_reply_text_never_reaches_the_log()
+    {
+        const string Quoted = "reply-text-that-may-quote-the-link";
+        using var smtp = new RefusingSmtpServer($"450 4.7.1 {Quoted} greylisted, try later");
+        using var host = new ApiHost(settings: Smtp4dev.SettingsFor(smtp.Port));
+        using var client = host.NewClient();
+
+        await client.SignupAsync(SignupForm.Valid());
+        await Poll.UntilAsync(() => host.Logs.Entries.Count(e => e.EventId == 1152) >= 2); // a 4xx is tried again
+
+        Assert.That(host.Logs.Lines, Has.None.Contains(Quoted));
+        Assert.That(host.Logs.Entries.First(e => e.EventId == 1152).Message, Does.Contain("SMTP 450"));
+    }
+}

@@ -46,6 +46,10 @@ public static class DatabaseProbe
     public static long OutboxCount(string databaseFile, string recipient) =>
         (long)ScalarOf(databaseFile, "SELECT COUNT(*) FROM OutboxMessages WHERE Recipient = $value", recipient);
 
+    /// <summary>The attempts recorded on the dead message to <paramref name="recipient"/>; -1 when there is none.</summary>
+    public static long DeadOutboxAttempts(string databaseFile, string recipient) =>
+        (long)ScalarOf(databaseFile, "SELECT COALESCE((SELECT Attempts FROM OutboxMessages WHERE Recipient = $value AND DeadAtUnixMs IS NOT NULL), -1)", recipient);
+
     public static long AccountTokenCount(string databaseFile) => (long)ScalarOf(databaseFile, "SELECT COUNT(*) FROM AccountTokens", string.Empty);
 
     public static long AccountTokenCountOf(string databaseFile, string userName) =>
