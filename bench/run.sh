@@ -20,7 +20,8 @@
 # (seconds of logins and verify_auth at 8 connections each before the flood is measured, default 5; 0: none), GROWTH_SIZES
 # (default "1000 100000 1000000"), SESSIONS_PER_USER (live sessions per user in growth, default 1), SWEEP_SIZE
 # (expired sessions for the sweeper, default the largest growth size), SWEEP_INTERVAL (the sweeper's interval in
-# seconds during that scenario, default 2), ENGINE (passed to the service as PasswordHashing__Engine when set),
+# seconds during that scenario, default 2), FLOOD_VERIFY_CONNECTIONS (verify_auth's connections during the flood,
+# default 8; each runs closed-loop, as fast as the service answers, so more of them take more of the CPU), ENGINE (passed to the service as PasswordHashing__Engine when set),
 # PORT (default 5080), IDENTITY_PORT (default PORT + 1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +30,7 @@ MODE=${1:-all}
 DURATION=${DURATION:-10}
 FLOOD_DURATION=${FLOOD_DURATION:-20}
 FLOOD_WARMUP=${FLOOD_WARMUP:-5}
+FLOOD_VERIFY_CONNECTIONS=${FLOOD_VERIFY_CONNECTIONS:-8}
 READY_TO_RUN=${READY_TO_RUN:-1}
 # Published ReadyToRun, as docs/operations.md recommends: code compiled ahead of time starts optimized, so the JIT's
 # tiers have little left to do when load arrives (docs/performance.md, "Tiered compilation under a flood").
@@ -232,7 +234,7 @@ flood() {
   local cpu_before; cpu_before=$(cpu_ticks "$SERVICE_PID")
   wrk_run flood_login 200 "$FLOOD_DURATION" login_flood.lua /api/auth/login >"$RESULTS/flood_login.parsed" &
   local flood_pid=$!
-  read -r ver_rps ver_p50 ver_p99 ver_bad _ ver_statuses < <(wrk_run flood_verify_auth 8 "$FLOOD_DURATION" verify_auth.lua /api/auth/verify_auth)
+  read -r ver_rps ver_p50 ver_p99 ver_bad _ ver_statuses < <(wrk_run flood_verify_auth "$FLOOD_VERIFY_CONNECTIONS" "$FLOOD_DURATION" verify_auth.lua /api/auth/verify_auth)
   wait "$flood_pid"
   read -r fl_rps _ fl_p99 _ fl_noretry fl_statuses <"$RESULTS/flood_login.parsed"
   local peak; peak=$(awk '/VmHWM/ { print $2 }' "/proc/$SERVICE_PID/status")
@@ -249,7 +251,7 @@ flood() {
   local peak_mb; peak_mb=$(awk -v k="$peak" 'BEGIN { printf "%.1f", k * 1024 / 1e6 }')
   local ver_all200; ver_all200=$(only_statuses 200 "$ver_statuses")
   local only_503; only_503=$(only_statuses 200,503 "$fl_statuses")
-  say "## Flood: 200 connections of logins (right password) for ${FLOOD_DURATION}s, verify_auth alongside (8 connections)"
+  say "## Flood: 200 connections of logins (right password) for ${FLOOD_DURATION}s, verify_auth alongside ($FLOOD_VERIFY_CONNECTIONS connections)"
   say ""
   say "| measure | value | target |"
   say "|---|---|---|"
