@@ -64,7 +64,11 @@ public sealed class AccountMail(IAccountTokenStore tokens, IMailOutbox outbox, I
     private string Link(string page, string token) => $"{_baseUrl}/{page}?token={Uri.EscapeDataString(token)}";
 
     private static string Describe(TimeSpan lifetime) =>
-        lifetime.TotalHours >= 1 && lifetime.TotalHours == Math.Floor(lifetime.TotalHours) ? $"{lifetime.TotalHours:0} hours" : $"{Math.Ceiling(lifetime.TotalMinutes):0} minutes";
+        lifetime.TotalHours >= 1 && lifetime.TotalHours == Math.Floor(lifetime.TotalHours)
+            ? Count(lifetime.TotalHours, "hour")
+            : Count(Math.Ceiling(lifetime.TotalMinutes), "minute");
+
+    private static string Count(double whole, string unit) => whole == 1 ? $"1 {unit}" : $"{whole:0} {unit}s";
 
     private static OutgoingMail Compose(string to, string subject, User user, string intro, string? link, string outro)
     {

@@ -75,6 +75,15 @@ public class ResetPasswordHandlerTests
         Assert.That(result.Error.Fields.Keys, Is.EqualTo(new[] { "Password" }));
         _tokens.Verify(t => t.VoidAll(It.IsAny<int>(), It.IsAny<AccountTokenPurpose>()), Times.Never);
     }
+
+    [TestCase("live-token", "[redacted]")]
+    [TestCase(null, "null")]
+    public void The_command_redacts_its_token_and_passwords(string? token, string printed)
+    {
+        var text = new ResetPasswordCommand(token, "a brand new passphrase", "a brand new passphrase").ToString();
+
+        Assert.That(text, Is.EqualTo($"ResetPasswordCommand {{ Token = {printed}, Password = [redacted], Confirm = [redacted] }}"));
+    }
 }
 
 public class ResetPasswordValidatorTests
