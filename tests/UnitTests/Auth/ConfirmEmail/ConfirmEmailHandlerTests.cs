@@ -77,4 +77,11 @@ public class ConfirmEmailHandlerTests
 
         Assert.That(result.Error, Is.EqualTo(AccountTokenErrors.InvalidToken));
     }
+
+    [TestCase("live-token", "[redacted]")]
+    [TestCase(null, "null")]
+    public void The_command_redacts_its_token(string? token, string printed)
+    {
+        Assert.That(new ConfirmEmailCommand(token).ToString(), Is.EqualTo($"ConfirmEmailCommand {{ Token = {printed} }}"));
+    }
 }
