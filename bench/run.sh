@@ -21,7 +21,8 @@
 # (default "1000 100000 1000000"), SESSIONS_PER_USER (live sessions per user in growth, default 1), SWEEP_SIZE
 # (expired sessions for the sweeper, default the largest growth size), SWEEP_INTERVAL (the sweeper's interval in
 # seconds during that scenario, default 2), FLOOD_VERIFY_CONNECTIONS (verify_auth's connections during the flood,
-# default 8; each runs closed-loop, as fast as the service answers, so more of them take more of the CPU), ENGINE (passed to the service as PasswordHashing__Engine when set),
+# default 8; each runs closed-loop, as fast as the service answers, so more of them take more of the CPU),
+# ENGINE (passed to the service as PasswordHashing__Engine when set),
 # PORT (default 5080), IDENTITY_PORT (default PORT + 1).
 set -euo pipefail
 cd "$(dirname "$0")/.."

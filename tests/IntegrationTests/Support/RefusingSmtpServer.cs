@@ -14,7 +14,6 @@ public sealed class RefusingSmtpServer : IDisposable
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly string _recipientReply;
     private readonly CancellationTokenSource _stop = new();
-    private int _refusals;
 
     public RefusingSmtpServer(string recipientReply)
     {
@@ -24,9 +23,6 @@ public sealed class RefusingSmtpServer : IDisposable
     }
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
-
-    /// <summary>How many <c>RCPT TO</c> commands it has refused.</summary>
-    public int Refusals => Volatile.Read(ref _refusals);
 
     public void Dispose()
     {
@@ -67,7 +63,6 @@ public sealed class RefusingSmtpServer : IDisposable
                 var verb = line.Split(' ', 2)[0].ToUpperInvariant();
                 if (verb == "RCPT")
                 {
-                    Interlocked.Increment(ref _refusals);
                     await writer.WriteLineAsync(_recipientReply);
                 }
                 else if (verb == "QUIT")
