@@ -261,6 +261,26 @@ public class AccountViewTests : BrowserTest
     }
 
     [Test]
+    public async Task A_refused_change_password_leaves_the_focus_in_the_form_the_user_moved_to()
+    {
+        await SignUpInTheBrowserAsync();
+        await OpenAccountAsync(Page);
+        var release = new TaskCompletionSource();
+        await Page.RouteAsync("**/api/auth/password/change", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        await ChangePasswordAsync("not the password", NewPassword);
+        await Page.Locator("#profile-first_name").FocusAsync();
+
+        release.SetResult();
+
+        await Expect(Page.Locator("#password-current_password-error")).Not.ToBeEmptyAsync();
+        await Expect(Page.Locator("#profile-first_name")).ToBeFocusedAsync();
+    }
+
+    [Test]
     public async Task Back_returns_to_the_welcome_view_and_the_account_view_starts_clean_again()
     {
         var user = await SignUpInTheBrowserAsync();

@@ -82,12 +82,12 @@ public class LayoutTests : BrowserTest
         await OpenAccountAsync(page);
 
         await page.ClickAsync("#password-form button[type=submit]");
+        await Expect(page.Locator("#password-current_password-error")).Not.ToBeEmptyAsync();
         await page.FillAsync("#profile-first_name", "");
         await page.ClickAsync("#profile-form button[type=submit]");
+        await Expect(page.Locator("#profile-first_name-error")).Not.ToBeEmptyAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete my account" }).ClickAsync();
         await page.ClickAsync("#delete-form button[type=submit]");
-        await Expect(page.Locator("#password-current_password-error")).Not.ToBeEmptyAsync();
-        await Expect(page.Locator("#profile-first_name-error")).Not.ToBeEmptyAsync();
         await Expect(page.Locator("#delete-password-error")).Not.ToBeEmptyAsync();
 
         Assert.That(await ScrollWidthAsync(page), Is.LessThanOrEqualTo(width));

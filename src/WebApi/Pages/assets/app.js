@@ -176,6 +176,14 @@ function errorMessage({ status, headers, body }) {
   return typeof message === 'string' && message.trim() ? message : GENERIC_ERROR;
 }
 
+// The answer may arrive after the user has moved on to another form (the account view has several):
+// leave their caret where it is rather than pull them back.
+function focusWithinForm(form, el) {
+  const active = document.activeElement;
+  if (active && active !== document.body && !form.contains(active)) return;
+  el?.focus();
+}
+
 function showErrors(form, res) {
   const { message, type } = res.body?.errors ?? {};
   const fixedMessage = res.status === 429 || res.status === 503 || type === 'CSRF error';
@@ -187,14 +195,14 @@ function showErrors(form, res) {
       if (!setFieldError(form, field, lines.join('\n'))) leftovers.push(...lines);
     }
     if (leftovers.length) formErrorElement(form).textContent = leftovers.join('\n');
-    form.querySelector('[aria-invalid="true"]')?.focus();
+    focusWithinForm(form, form.querySelector('[aria-invalid="true"]'));
     return;
   }
 
   if (res.status === 409 && typeof message === 'string') {
     const field = /username/i.test(message) ? 'user_name' : /email/i.test(message) ? 'email' : null;
     if (field && setFieldError(form, field, message)) {
-      form.elements.namedItem(field).focus();
+      focusWithinForm(form, form.elements.namedItem(field));
       return;
     }
   }
