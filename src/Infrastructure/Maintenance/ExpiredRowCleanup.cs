@@ -59,7 +59,8 @@ public sealed class ExpiredRowCleanup(
         var deadBeforeMs = (now - email.Value.Outbox.KeepDeadFor).ToUnixTimeMilliseconds();
         var deadMail = await DeleteInBatchesAsync(
             () => outbox
-                .Where(m => outbox.Where(x => x.DeadAtUnixMs != null && x.DeadAtUnixMs <= deadBeforeMs).Select(x => x.Id).Take(BatchSize).Contains(m.Id))
+                .Where(m => outbox.Where(x => x.DeadAtUnixMs != null && x.DeadAtUnixMs <= deadBeforeMs)
+                    .OrderBy(x => x.DeadAtUnixMs).Select(x => x.Id).Take(BatchSize).Contains(m.Id))
                 .ExecuteDelete(),
             cancellationToken);
         return sessions + attempts + pendingSignIns + expiredTokens + deadMail;
