@@ -9,7 +9,8 @@
 # creates a user, and measures side by side in one run:
 #   basic   - the bare endpoint (/healthz, the floor), verify_auth with a valid session (32 connections), stock
 #             ASP.NET Core Identity's GET /manage/info with its cookie (bench/IdentityHost, 32 connections), login
-#             with the right password (8 connections), and the hasher's single-thread time -> ceiling cores / hash time
+#             with the right password (8 connections), and the hasher's single-thread time -> ceiling cores / hash time;
+#             beside each rate, the host's CPU per answer (its user + system CPU over the run / its answers)
 #   flood   - 200 connections of logins (right password of a second user) for FLOOD_DURATION s while verify_auth is
 #             measured alongside; successful logins, statuses, Retry-After, peak RSS from /proc
 #   growth  - verify_auth and login with 1k, 100k and 1M users and as many live sessions in the database (bulk-seeded)
@@ -170,6 +171,10 @@ target() {
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f", a / b }'; }
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; } # <pid>: user + system CPU, in clock ticks
+cpu_per_answer() { # <pid> <its cpu_ticks before a run of DURATION s> <req/s of that run>: the process's CPU µs per answer
+  awk -v a="$2" -v b="$(cpu_ticks "$1")" -v hz="$(getconf CLK_TCK)" -v r="$3" -v d="$DURATION" \
+    'BEGIN { if (r == 0) print "n/a"; else printf "%.0f", (b - a) / hz * 1e6 / (r * d) }'
+}
 count_status() { # <status> <statuses as "200=12 503=40">
   local code=$1; shift
   echo "$*" | tr ' ' '\n' | awk -F= -v c="$code" '$1 == c { n += $2 } END { print n + 0 }'
@@ -191,9 +196,17 @@ basic() {
   start_identity "$(fresh_db identity)"
   wrk_run warmup 8 3 verify_auth.lua /api/auth/verify_auth >/dev/null
   wrk_run identity_warmup 8 3 identity_info.lua "http://127.0.0.1:$IDENTITY_PORT/manage/info" >/dev/null
+  # Each host's own CPU per answer beside its rate: which of them spends more per request, and on what machine.
+  local ticks
+  ticks=$(cpu_ticks "$SERVICE_PID")
   read -r floor_rps floor_p50 floor_p99 floor_bad _ < <(wrk_run healthz 32 "$DURATION" - /healthz)
+  local floor_cpu; floor_cpu=$(cpu_per_answer "$SERVICE_PID" "$ticks" "$floor_rps")
+  ticks=$(cpu_ticks "$SERVICE_PID")
   read -r ver_rps ver_p50 ver_p99 ver_bad _ < <(wrk_run verify_auth 32 "$DURATION" verify_auth.lua /api/auth/verify_auth)
+  local ver_cpu; ver_cpu=$(cpu_per_answer "$SERVICE_PID" "$ticks" "$ver_rps")
+  ticks=$(cpu_ticks "$IDENTITY_PID")
   read -r id_rps id_p50 id_p99 id_bad _ < <(wrk_run identity_info 32 "$DURATION" identity_info.lua "http://127.0.0.1:$IDENTITY_PORT/manage/info")
+  local id_cpu; id_cpu=$(cpu_per_answer "$IDENTITY_PID" "$ticks" "$id_rps")
   stop_identity
   read -r log_rps log_p50 log_p99 log_bad _ log_statuses < <(wrk_run login 8 "$DURATION" login.lua /api/auth/login)
   stop_service
@@ -202,12 +215,12 @@ basic() {
   floor_ratio=$(ratio "$ver_rps" "$floor_rps"); identity_ratio=$(ratio "$ver_rps" "$id_rps"); login_ratio=$(ratio "$log_rps" "$CEILING")
   say "## Basic ($CORES cores, ${DURATION}s per run)"
   say ""
-  say "| scenario | connections | req/s | p50 ms | p99 ms | non-2xx |"
-  say "|---|---|---|---|---|---|"
-  say "| /healthz (floor) | 32 | $floor_rps | $floor_p50 | $floor_p99 | $floor_bad |"
-  say "| verify_auth | 32 | $ver_rps | $ver_p50 | $ver_p99 | $ver_bad |"
-  say "| ASP.NET Core Identity GET /manage/info (cookie) | 32 | $id_rps | $id_p50 | $id_p99 | $id_bad |"
-  say "| login (right password) | 8 | $log_rps | $log_p50 | $log_p99 | $log_bad |"
+  say "| scenario | connections | req/s | p50 ms | p99 ms | non-2xx | host's CPU µs per answer |"
+  say "|---|---|---|---|---|---|---|"
+  say "| /healthz (floor) | 32 | $floor_rps | $floor_p50 | $floor_p99 | $floor_bad | $floor_cpu |"
+  say "| verify_auth | 32 | $ver_rps | $ver_p50 | $ver_p99 | $ver_bad | $ver_cpu |"
+  say "| ASP.NET Core Identity GET /manage/info (cookie) | 32 | $id_rps | $id_p50 | $id_p99 | $id_bad | $id_cpu |"
+  say "| login (right password) | 8 | $log_rps | $log_p50 | $log_p99 | $log_bad | |"
   say ""
   say "- verify_auth / floor: $floor_ratio (target >= 0.35)"
   say "- verify_auth / Identity's /manage/info: $identity_ratio (target >= 2)"
