@@ -9,6 +9,7 @@ using DoubleDibz.Application.Common.Sessions;
 using DoubleDibz.Application.Common.Users;
 using DoubleDibz.Application.Account;
 using DoubleDibz.Application.Account.TwoFactor;
+using DoubleDibz.Application.Account.ChangeEmail;
 using DoubleDibz.Application.Account.ChangePassword;
 using DoubleDibz.Application.Account.DeleteAccount;
 using DoubleDibz.Application.Account.UpdateProfile;
@@ -81,6 +82,9 @@ public static class A
 
     public static ChangePasswordCommand ChangePassword(CurrentSession? requester = null) =>
         new("correct horse battery", "a new horse battery", "a new horse battery", requester ?? Session());
+
+    public static ChangeEmailCommand ChangeEmail(CurrentSession? requester = null) =>
+        new("correct horse battery", "new@example.com", requester ?? Session());
 
     public static DeleteAccountCommand DeleteAccount(CurrentSession? requester = null) => new("correct horse battery", requester ?? Session());
 

@@ -1,4 +1,5 @@
 using DoubleDibz.Application.Account.ChangeEmail;
+using DoubleDibz.Application.Auth;
 using DoubleDibz.Application.Auth.Login;
 using DoubleDibz.Application.Common.Mail;
 using DoubleDibz.Application.Common.Ports;
@@ -70,5 +71,24 @@ public class ChangeEmailHandlerTests
         var result = await _handler.Handle(Command(), CancellationToken.None);
 
         Assert.That(result.Error.Kind, Is.EqualTo(ErrorKind.Conflict));
+    }
+
+    [Test]
+    public async Task Change_email_for_an_account_deleted_meanwhile_returns_NotAuthorized_and_sends_nothing()
+    {
+        _users.Setup(u => u.FindByIdAsync(7, It.IsAny<CancellationToken>())).ReturnsAsync((User?)null);
+
+        var result = await _handler.Handle(Command(), CancellationToken.None);
+
+        Assert.That(result.Error, Is.EqualTo(AuthErrors.NotAuthorized));
+        _outbox.Verify(o => o.Enqueue(It.IsAny<OutgoingMail>()), Times.Never);
+    }
+
+    [Test]
+    public void The_command_redacts_its_password()
+    {
+        var printed = A.ChangeEmail(A.Session(userId: 7)).ToString();
+
+        Assert.That(printed, Is.EqualTo("ChangeEmailCommand { Password = [redacted], UserId = 7 }"));
     }
 }

@@ -1,4 +1,5 @@
 using DoubleDibz.Application.Account.ResendConfirmation;
+using DoubleDibz.Application.Auth;
 using DoubleDibz.Application.Auth.Login;
 using DoubleDibz.Application.Common.Mail;
 using DoubleDibz.Application.Common.Ports;
@@ -47,5 +48,16 @@ public class ResendConfirmationHandlerTests
         Assert.That(result.Value, Is.EqualTo(ResendOutcome.AlreadyConfirmed));
         _outbox.Verify(o => o.Enqueue(It.IsAny<OutgoingMail>()), Times.Never);
         _attempts.Verify(a => a.TryCountAsync(It.IsAny<LoginAttemptKey>(), It.IsAny<DateTimeOffset>(), It.IsAny<LoginBackoffOptions>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
+    public async Task Resend_for_an_account_deleted_meanwhile_returns_NotAuthorized_and_sends_nothing()
+    {
+        _users.Setup(u => u.FindByIdAsync(7, It.IsAny<CancellationToken>())).ReturnsAsync((User?)null);
+
+        var result = await _handler.Handle(new ResendConfirmationCommand(A.Session(userId: 7)), CancellationToken.None);
+
+        Assert.That(result.Error, Is.EqualTo(AuthErrors.NotAuthorized));
+        _outbox.Verify(o => o.Enqueue(It.IsAny<OutgoingMail>()), Times.Never);
     }
 }

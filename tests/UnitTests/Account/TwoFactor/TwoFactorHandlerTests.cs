@@ -143,6 +143,16 @@ public class TwoFactorHandlerTests
         Assert.That(result.Error, Is.EqualTo(UserErrors.TwoFactorAlreadyOn));
     }
 
+    [Test]
+    public async Task Enable_for_an_account_deleted_meanwhile_is_401()
+    {
+        _users.Setup(u => u.FindByIdAsync(7, It.IsAny<CancellationToken>())).ReturnsAsync((User?)null);
+
+        var result = await Enable().Handle(new EnableTwoFactorCommand(TwoFactorFakes.RightCode, _requester), CancellationToken.None);
+
+        Assert.That(result.Error, Is.EqualTo(AuthErrors.NotAuthorized));
+    }
+
     // Disable
 
     [Test]
@@ -214,6 +224,16 @@ public class TwoFactorHandlerTests
         Assert.That(result.Error, Is.EqualTo(UserErrors.TwoFactorNotOn));
     }
 
+    [Test]
+    public async Task Disable_for_an_account_deleted_meanwhile_is_401()
+    {
+        _users.Setup(u => u.FindByIdAsync(7, It.IsAny<CancellationToken>())).ReturnsAsync((User?)null);
+
+        var result = await Disable().Handle(new DisableTwoFactorCommand(Password, TwoFactorFakes.RightCode, _requester), CancellationToken.None);
+
+        Assert.That(result.Error, Is.EqualTo(AuthErrors.NotAuthorized));
+    }
+
     // Regenerate
 
     [Test]
@@ -245,5 +265,15 @@ public class TwoFactorHandlerTests
         var result = await Regenerate().Handle(new RegenerateRecoveryCodesCommand(Password, _requester), CancellationToken.None);
 
         Assert.That(result.Error, Is.EqualTo(UserErrors.TwoFactorNotOn));
+    }
+
+    [Test]
+    public async Task Regenerate_for_an_account_deleted_meanwhile_is_401()
+    {
+        _users.Setup(u => u.FindByIdAsync(7, It.IsAny<CancellationToken>())).ReturnsAsync((User?)null);
+
+        var result = await Regenerate().Handle(new RegenerateRecoveryCodesCommand(Password, _requester), CancellationToken.None);
+
+        Assert.That(result.Error, Is.EqualTo(AuthErrors.NotAuthorized));
     }
 }

@@ -324,6 +324,15 @@ public sealed class AuditLogTests : IDisposable
     }
 
     [Test]
+    public void A_wrong_recovery_code_is_counted_under_its_own_reason()
+    {
+        _audit.SecondFactorFailed(7, SecondFactorFailureReason.WrongRecoveryCode);
+
+        Assert.That(Single()["Reason"], Is.EqualTo(SecondFactorFailureReason.WrongRecoveryCode));
+        Assert.That(_measurements.All, Is.EqualTo(new[] { Counted("doubledibz.two_factor.failures", ("reason", "wrong_recovery_code")) }).Using(MeasurementComparer.Instance));
+    }
+
+    [Test]
     public void A_second_step_in_back_off_counts_a_throttled_request_too()
     {
         _audit.SecondFactorFailed(7, SecondFactorFailureReason.BackedOff);
@@ -343,6 +352,60 @@ public sealed class AuditLogTests : IDisposable
         Assert.That(Event(line), Is.EqualTo((1037, "RecoveryCodeUsed", LogLevel.Warning)));
         Assert.That(line["Remaining"], Is.EqualTo(9));
         Assert.That(_measurements.All, Is.EqualTo(new[] { Counted("doubledibz.two_factor.recovery_codes_used") }).Using(MeasurementComparer.Instance));
+    }
+    [Test]
+    public void PasswordResetRequested_is_event_1022_with_the_user_and_counts_a_requested_reset()
+    {
+        _audit.PasswordResetRequested(7);
+
+        var line = Single();
+        Assert.That(Event(line), Is.EqualTo((1022, "PasswordResetRequested", LogLevel.Information)));
+        Assert.That(line["UserId"], Is.EqualTo(7));
+        Assert.That(_measurements.All, Is.EqualTo(new[] { Counted("doubledibz.password_resets", ("stage", "requested")) }).Using(MeasurementComparer.Instance));
+    }
+
+    [Test]
+    public void A_reset_asked_for_no_account_is_event_1022_without_a_user_and_counted_like_any_other()
+    {
+        _audit.PasswordResetRequested(null);
+
+        var line = Single();
+        Assert.That(Event(line), Is.EqualTo((1022, "PasswordResetRequested", LogLevel.Information)));
+        Assert.That(line["UserId"], Is.Null);
+        Assert.That(_measurements.All, Is.EqualTo(new[] { Counted("doubledibz.password_resets", ("stage", "requested")) }).Using(MeasurementComparer.Instance));
+    }
+
+    [Test]
+    public void PasswordReset_is_event_1023_with_the_user_and_the_sessions_it_ended_and_counts_a_completed_reset()
+    {
+        _audit.PasswordReset(7, 3);
+
+        var line = Single();
+        Assert.That(Event(line), Is.EqualTo((1023, "PasswordReset", LogLevel.Warning)));
+        Assert.That((line["UserId"], line["SessionsEnded"]), Is.EqualTo((7, 3)));
+        Assert.That(_measurements.All, Is.EqualTo(new[] { Counted("doubledibz.password_resets", ("stage", "completed")) }).Using(MeasurementComparer.Instance));
+    }
+
+    [Test]
+    public void PasswordResetSentByAdmin_is_event_1026_with_the_user_and_counts_a_requested_reset()
+    {
+        _audit.PasswordResetSentByAdmin(7);
+
+        var line = Single();
+        Assert.That(Event(line), Is.EqualTo((1026, "PasswordResetSentByAdmin", LogLevel.Warning)));
+        Assert.That(line["UserId"], Is.EqualTo(7));
+        Assert.That(_measurements.All, Is.EqualTo(new[] { Counted("doubledibz.password_resets", ("stage", "requested")) }).Using(MeasurementComparer.Instance));
+    }
+
+    [Test]
+    public void MailLimited_is_event_1027_with_the_user_and_counts_a_mail_limit_refusal()
+    {
+        _audit.MailLimited(7);
+
+        var line = Single();
+        Assert.That(Event(line), Is.EqualTo((1027, "MailLimited", LogLevel.Warning)));
+        Assert.That(line["UserId"], Is.EqualTo(7));
+        Assert.That(_measurements.All, Is.EqualTo(new[] { Counted("doubledibz.throttled", ("reason", "mail_limit")) }).Using(MeasurementComparer.Instance));
     }
 }
 
