@@ -8,10 +8,7 @@ public class ChangeEmailValidatorTests
     // Built per test (see docs/testing.md): a validator's rules are fixed when it is constructed.
     private readonly ChangeEmailValidator _validator = new();
 
-    private Dictionary<string, string[]> Errors(ChangeEmailCommand command) =>
-        _validator.Validate(command).Errors
-            .GroupBy(e => e.PropertyName)
-            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray());
+    private Dictionary<string, string[]> Errors(ChangeEmailCommand command) => _validator.ErrorsFor(command);
 
     [Test]
     public void A_password_and_a_well_formed_address_are_valid()

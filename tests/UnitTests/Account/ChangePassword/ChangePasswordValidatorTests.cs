@@ -8,10 +8,7 @@ public class ChangePasswordValidatorTests
     // Built per test (see docs/testing.md): a validator's rules are fixed when it is constructed.
     private readonly ChangePasswordValidator _validator = new(A.PasswordPolicy("password123"));
 
-    private Dictionary<string, string[]> Errors(ChangePasswordCommand command) =>
-        _validator.Validate(command).Errors
-            .GroupBy(e => e.PropertyName)
-            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray());
+    private Dictionary<string, string[]> Errors(ChangePasswordCommand command) => _validator.ErrorsFor(command);
 
     [Test]
     public void A_complete_form_is_valid()

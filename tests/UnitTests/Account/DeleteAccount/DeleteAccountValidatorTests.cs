@@ -8,10 +8,7 @@ public class DeleteAccountValidatorTests
     // Built per test (see docs/testing.md): a validator's rules are fixed when it is constructed.
     private readonly DeleteAccountValidator _validator = new();
 
-    private Dictionary<string, string[]> Errors(DeleteAccountCommand command) =>
-        _validator.Validate(command).Errors
-            .GroupBy(e => e.PropertyName)
-            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray());
+    private Dictionary<string, string[]> Errors(DeleteAccountCommand command) => _validator.ErrorsFor(command);
 
     [Test]
     public void A_password_given_is_valid()

@@ -8,10 +8,7 @@ public class UpdateProfileValidatorTests
     // Built per test (see docs/testing.md): a validator's rules are fixed when it is constructed.
     private readonly UpdateProfileValidator _validator = new();
 
-    private Dictionary<string, string[]> Errors(UpdateProfileCommand command) =>
-        _validator.Validate(command).Errors
-            .GroupBy(e => e.PropertyName)
-            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray());
+    private Dictionary<string, string[]> Errors(UpdateProfileCommand command) => _validator.ErrorsFor(command);
 
     [Test]
     public void Both_names_sent_and_well_formed_are_valid()

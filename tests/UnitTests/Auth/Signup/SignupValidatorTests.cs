@@ -15,10 +15,7 @@ public class SignupValidatorTests
         Options.Create(new PasswordPolicyOptions()),
         Mock.Of<ICommonPasswords>(c => c.Contains("password123") == true)));
 
-    private Dictionary<string, string[]> Errors(SignupCommand command) =>
-        _validator.Validate(command).Errors
-            .GroupBy(e => e.PropertyName)
-            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray());
+    private Dictionary<string, string[]> Errors(SignupCommand command) => _validator.ErrorsFor(command);
 
     [Test]
     public void A_complete_form_is_valid()
