@@ -57,10 +57,12 @@ public sealed class ExpiredRowCleanup(
             cancellationToken);
         var outbox = db.Set<OutboxMessageRecord>();
         var deadBeforeMs = (now - email.Value.Outbox.KeepDeadFor).ToUnixTimeMilliseconds();
+        // In key order: the batch walks the primary key's index and stops at its last row (DeadAtUnixMs has no index,
+        // so ordering by it would sort every dead row again for each batch).
         var deadMail = await DeleteInBatchesAsync(
             () => outbox
                 .Where(m => outbox.Where(x => x.DeadAtUnixMs != null && x.DeadAtUnixMs <= deadBeforeMs)
-                    .OrderBy(x => x.DeadAtUnixMs).Select(x => x.Id).Take(BatchSize).Contains(m.Id))
+                    .OrderBy(x => x.Id).Select(x => x.Id).Take(BatchSize).Contains(m.Id))
                 .ExecuteDelete(),
             cancellationToken);
         return sessions + attempts + pendingSignIns + expiredTokens + deadMail;
